@@ -1,0 +1,63 @@
+package dev.locreview.policy;
+
+import java.util.List;
+
+import dev.locreview.review.AppCategory;
+
+/**
+ * One category + scenario pairing of section 一 of the policy (rules/data/grants.yaml).
+ * A fact in the rule session: the DRL rule with the same clause decides what it means.
+ */
+public final class Grant {
+
+    private final String clause;
+    private final ApiFamily family;
+    private final List<String> categories;
+    private final List<String> scenarios;
+    private final String quote;
+    private final List<String> scenarioLabels;
+
+    public Grant(String clause, ApiFamily family, List<String> categories, List<String> scenarios, String quote,
+                 List<String> scenarioLabels) {
+        this.clause = clause;
+        this.family = family;
+        this.categories = List.copyOf(categories);
+        this.scenarios = List.copyOf(scenarios);
+        this.quote = quote;
+        this.scenarioLabels = List.copyOf(scenarioLabels);
+    }
+
+    /** "一级" covers every level-2 below it; "一级-二级" covers that level-2 only. */
+    public boolean covers(AppCategory category) {
+        for (String pattern : categories) {
+            int dash = pattern.indexOf('-');
+            if (dash < 0 ? pattern.equals(category.getLevel1())
+                    : pattern.substring(0, dash).equals(category.getLevel1())
+                      && pattern.substring(dash + 1).equals(category.getLevel2())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean carries(String scenarioCode) {
+        return scenarios.contains(scenarioCode);
+    }
+
+    public String getClause() { return clause; }
+    public ApiFamily getFamily() { return family; }
+    public List<String> getCategories() { return categories; }
+    public List<String> getScenarios() { return scenarios; }
+    public String getQuote() { return quote; }
+    public List<String> getScenarioLabels() { return scenarioLabels; }
+
+    /** The categories as a reader would list them: 餐饮-点餐平台、餐饮-外卖平台. */
+    public String getCategoryList() {
+        return String.join("、", categories);
+    }
+
+    @Override
+    public String toString() {
+        return clause;
+    }
+}

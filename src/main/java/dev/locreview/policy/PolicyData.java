@@ -1,0 +1,97 @@
+package dev.locreview.policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** The policy's data under rules/data: API catalogue, category tree, scenario vocabulary, grants. */
+public final class PolicyData {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private final List<LocationApi> apis;
+    private final CategoryTree categories;
+    private final Map<String, Scenario> scenarios;
+    private final List<Scenario> scenarioList;
+    private final List<Grant> grants;
+
+    public PolicyData(List<LocationApi> apis, CategoryTree categories, List<Scenario> scenarios, List<Grant> grants) {
+        this.apis = List.copyOf(apis);
+        this.categories = categories;
+        Map<String, Scenario> byCode = new LinkedHashMap<>();
+        scenarios.forEach(s -> byCode.put(s.code(), s));
+        this.scenarios = Map.copyOf(byCode);
+        this.scenarioList = List.copyOf(scenarios);
+        this.grants = List.copyOf(grants);
+    }
+
+    /** Reads rules/data; every name a grant uses must exist in the vocabulary and the tree. */
+    public static PolicyData load(Path dataDir) {
+        List<LocationApi> apis = read(dataDir.resolve("apis.yaml"), new TypeReference<>() { });
+        List<CategoryNode> nodes = read(dataDir.resolve("categories.yaml"), new TypeReference<>() { });
+        List<Scenario> scenarios = read(dataDir.resolve("scenarios.yaml"), new TypeReference<>() { });
+        List<GrantEntry> entries = read(dataDir.resolve("grants.yaml"), new TypeReference<>() { });
+        CategoryTree tree = new CategoryTree(nodes);
+        Map<String, Scenario> byCode = new LinkedHashMap<>();
+        scenarios.forEach(s -> byCode.put(s.code(), s));
+        List<Grant> grants = new ArrayList<>();
+        for (GrantEntry e : entries) {
+            List<String> labels = new ArrayList<>();
+            for (String code : e.scenarios()) {
+                Scenario scenario = byCode.get(code);
+                if (scenario == null) {
+                    throw new RuleSetException(dataDir.resolve("grants.yaml") + ": grant " + e.clause()
+                            + " names unknown scenario " + code);
+                }
+                labels.add(scenario.label());
+            }
+            for (String category : e.categories()) {
+                String level1 = category.split("-", 2)[0];
+                Optional<CategoryNode> node = tree.level1(level1);
+                if (node.isEmpty() || !node.get().name().equals(level1)
+                        || (category.contains("-") && tree.level2(node.get(), category.split("-", 2)[1]).isEmpty())) {
+                    throw new RuleSetException(dataDir.resolve("grants.yaml") + ": grant " + e.clause()
+                            + " names category " + category + " that is not a canonical name of categories.yaml");
+                }
+            }
+            grants.add(new Grant(e.clause(), e.family(), e.categories(), e.scenarios(), e.quote(), labels));
+        }
+        return new PolicyData(apis, tree, scenarios, grants);
+    }
+
+    private static <T> T read(Path file, TypeReference<T> type) {
+        try {
+            return YAML.readValue(Files.readString(file), type);
+        } catch (IOException e) {
+            throw new RuleSetException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Finds an API by name; the wx. prefix is optional and case is ignored. */
+    public Optional<LocationApi> api(String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        String withPrefix = wanted.startsWith("wx.") ? wanted : "wx." + wanted;
+        return apis.stream().filter(a -> a.name().toLowerCase(Locale.ROOT).equals(withPrefix)).findFirst();
+    }
+
+    public List<LocationApi> apis() { return apis; }
+    public CategoryTree categories() { return categories; }
+    public Optional<Scenario> scenario(String code) { return Optional.ofNullable(scenarios.get(code)); }
+    public List<Scenario> scenarios() { return scenarioList; }
+    public List<Grant> grants() { return grants; }
+
+    record GrantEntry(String clause, ApiFamily family, List<String> categories, List<String> scenarios, String quote) {
+    }
+}

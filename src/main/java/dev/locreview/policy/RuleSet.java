@@ -1,0 +1,159 @@
+package dev.locreview.policy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * One loaded, compiled rule set: the DRL files and the policy data of a rules folder, with the
+ * content hash that names its version. Immutable and thread-safe: each decision takes its own
+ * session from a pool (a session is reset when returned), so concurrent decisions never share state.
+ */
+public final class RuleSet {
+
+    private static final KieServices KIE = KieServices.Factory.get();
+
+    private final Path folder;
+    private final String version;
+    private final Instant loadedAt;
+    private final PolicyData data;
+    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
+    private final List<RuleInfo> rules;
+
+    private RuleSet(Path folder, String version, PolicyData data, KieBase kieBase, List<RuleInfo> rules) {
+        this.folder = folder;
+        this.version = version;
+        this.loadedAt = Instant.now();
+        this.data = data;
+        this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        this.rules = List.copyOf(rules);
+    }
+
+    /** A rule of the set, as a reviewer looks it up: name, clause and the file it lives in. */
+    public record RuleInfo(String name, String clause, String file) {
+    }
+
+    /** Compiles every .drl file in the folder and reads its data/; throws naming file and line on errors. */
+    public static RuleSet load(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new RuleSetException("rules folder not found: " + root);
+        }
+        String version = contentHash(root);
+        PolicyData data = PolicyData.load(root.resolve("data"));
+        KieFileSystem kfs = KIE.newKieFileSystem();
+        ReleaseId releaseId = KIE.newReleaseId("dev.locreview", "rules", "1.0.0-" + version);
+        kfs.generateAndWritePomXML(releaseId);
+        List<Path> drlFiles = files(root).stream().filter(p -> p.toString().endsWith(".drl")).toList();
+        if (drlFiles.isEmpty()) {
+            throw new RuleSetException(root + ": no .drl files");
+        }
+        for (Path drl : drlFiles) {
+            kfs.write("src/main/resources/" + root.relativize(drl).toString().replace('\\', '/'), read(drl));
+        }
+        KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (Message m : errors) {
+                String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
+                lines.add(path + ":" + m.getLine() + ": " + m.getText().strip());
+            }
+            throw new RuleSetException("rules in " + root + " do not compile:\n" + String.join("\n", lines));
+        }
+        KieBase kieBase = KIE.newKieContainer(releaseId).getKieBase();
+        KIE.getRepository().removeKieModule(releaseId);
+        return new RuleSet(root, version, data, kieBase, catalogue(kieBase));
+    }
+
+    /** Runs the rules on the facts of one application; returns every fact of the given types. */
+    public List<Object> execute(Collection<?> facts, Class<?>... wanted) {
+        KieSession session = sessions.newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            return new ArrayList<>(session.getObjects(o -> Stream.of(wanted).anyMatch(t -> t.isInstance(o))));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    public Path folder() { return folder; }
+    public String version() { return version; }
+    public Instant loadedAt() { return loadedAt; }
+    public PolicyData data() { return data; }
+    public List<RuleInfo> rules() { return rules; }
+    KieBase kieBase() { return kieBase; }
+
+    private static List<RuleInfo> catalogue(KieBase kieBase) {
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+                        ? impl.getResource() == null ? null : impl.getResource().getSourcePath() : null;
+                rules.add(new RuleInfo(rule.getName(), String.valueOf(rule.getMetaData().get("clause")),
+                        file == null ? null : file.replaceFirst("^src/main/resources/", "")));
+            }
+        }
+        rules.sort(java.util.Comparator.comparing(RuleInfo::file, java.util.Comparator.nullsLast(String::compareTo))
+                .thenComparing(RuleInfo::name));
+        return rules;
+    }
+
+    /** SHA-256 over every file's relative path and bytes, in path order; the first 16 hex digits. */
+    static String contentHash(Path root) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files(root)) {
+                digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> files(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleSetException(root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleSetException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.locreview.review;
+
+import java.util.List;
+
+import dev.locreview.policy.ApiFamily;
+import dev.locreview.policy.Grant;
+import dev.locreview.policy.LocationApi;
+
+/** The normalised application the rules decide on: which API, for which categories. A rule-session fact. */
+public final class Application {
+
+    private final LocationApi api;
+    private final List<AppCategory> categories;
+    private final String reason;
+
+    public Application(LocationApi api, List<AppCategory> categories, String reason) {
+        this.api = api;
+        this.categories = List.copyOf(categories);
+        this.reason = reason;
+    }
+
+    public String getApi() { return api.name(); }
+    public ApiFamily getFamily() { return api.family(); }
+    public boolean isPrecise() { return api.family().isPrecise(); }
+    public boolean isContinuous() { return api.family() == ApiFamily.CONTINUOUS; }
+    public List<AppCategory> getCategories() { return categories; }
+    public String getReason() { return reason; }
+    public LocationApi api() { return api; }
+
+    public boolean hasCategoryIn(Grant grant) {
+        return categories.stream().anyMatch(grant::covers);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.locreview.review;
+
+import dev.locreview.policy.ApiFamily;
+import dev.locreview.policy.Grant;
+
+/** A grant of section 一 that holds: one of the app's categories and one of its scenarios match it. */
+public final class Qualifying {
+
+    private final Grant grant;
+    private final AppCategory category;
+    private final AppScenario scenario;
+
+    public Qualifying(Grant grant, AppCategory category, AppScenario scenario) {
+        this.grant = grant;
+        this.category = category;
+        this.scenario = scenario;
+    }
+
+    public String getClause() { return grant.getClause(); }
+    public ApiFamily getFamily() { return grant.getFamily(); }
+    public Grant getGrant() { return grant; }
+    public AppCategory getCategory() { return category; }
+    public AppScenario getScenario() { return scenario; }
+}

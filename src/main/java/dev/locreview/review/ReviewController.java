@@ -1,0 +1,34 @@
+package dev.locreview.review;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/reviews")
+public class ReviewController {
+
+    private final Reviewer reviewer;
+
+    public ReviewController(Reviewer reviewer) {
+        this.reviewer = reviewer;
+    }
+
+    @Operation(summary = "Decide one application (or pre-check one)")
+    @ApiResponse(responseCode = "200", description = "The decision")
+    @ApiResponse(responseCode = "400", description = "Invalid application; the problem names the field",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = org.springframework.http.ProblemDetail.class)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Decision review(@Valid @RequestBody ReviewRequest request) {
+        return reviewer.review(request);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.locreview.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import dev.locreview.policy.LiveRules;
+import dev.locreview.policy.RuleSet;
+
+/** Decides applications: intake, then the rules, then the decision read off their findings. */
+@Service
+public class Reviewer {
+
+    private final LiveRules liveRules;
+
+    public Reviewer(LiveRules liveRules) {
+        this.liveRules = liveRules;
+    }
+
+    public Decision review(ReviewRequest request) {
+        return review(liveRules.current(), request);
+    }
+
+    /** Decides with the given rule set; the whole decision sees that one version. */
+    public static Decision review(RuleSet rules, ReviewRequest request) {
+        Intake intake = new Intake(rules.data());
+        Application application = intake.application(request);
+        List<AppScenario> declared = intake.declaredScenarios(request.scenarios());
+
+        List<Object> facts = new ArrayList<>(rules.data().grants());
+        facts.add(application);
+        facts.addAll(application.getCategories());
+        facts.addAll(declared);
+        List<Object> out = rules.execute(facts, Finding.class, AppScenario.class);
+
+        List<Finding> findings = out.stream().filter(Finding.class::isInstance).map(Finding.class::cast)
+                .sorted(Finding.ORDER).toList();
+        List<Finding> approvals = findings.stream().filter(Finding::isApproval).toList();
+        List<Finding> rejections = findings.stream().filter(Finding::isRejection).toList();
+        boolean approved = !approvals.isEmpty();
+        List<Finding> deciding = approved ? approvals : rejections;
+
+        Set<String> recommended = new LinkedHashSet<>();
+        if (!approved) {
+            rejections.forEach(f -> recommended.addAll(f.getAlternatives()));
+        }
+        List<Decision.Reason> reasons = deciding.stream()
+                .map(f -> new Decision.Reason(f.getRuleId(), f.getClause(), f.getMessage())).distinct().toList();
+        List<String> guidance = findings.stream().filter(f -> f.getKind() == Finding.Kind.GUIDANCE)
+                .map(Finding::getMessage).distinct().toList();
+        List<Decision.ScenarioView> scenarios = out.stream().filter(AppScenario.class::isInstance)
+                .map(AppScenario.class::cast)
+                .sorted(java.util.Comparator.comparing(AppScenario::getSource)
+                        .thenComparing(s -> s.getEvidence() == null ? -1 : s.getEvidence().start())
+                        .thenComparing(AppScenario::getCode))
+                .map(s -> new Decision.ScenarioView(s.getCode(), s.getLabel(), s.getSource(), s.getEvidence()))
+                .toList();
+        Decision.Echo echo = new Decision.Echo(request.appId(), request.appName(),
+                application.getCategories().stream().map(AppCategory::getPath).toList(),
+                declared.stream().map(AppScenario::getCode).toList(), request.reason());
+        return new Decision(UUID.randomUUID().toString(),
+                approved ? Decision.Outcome.APPROVE : Decision.Outcome.REJECT,
+                application.getApi(), reasons.isEmpty() ? null : reasons.get(0).clause(), reasons,
+                List.copyOf(recommended), scenarios, intake.warnings(), guidance, echo, rules.version(), Instant.now());
+    }
+}

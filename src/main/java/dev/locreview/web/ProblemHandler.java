@@ -1,0 +1,157 @@
+package dev.locreview.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import dev.locreview.review.InvalidApplicationException;
+
+/** Every client error becomes a 400 problem+json that names the field; nothing a client sends is a 500. */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidApplicationException.class)
+    ResponseEntity<ProblemDetail> invalidApplication(InvalidApplicationException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid application", e.field() + ": " + e.getMessage(),
+                List.of(new Problems.FieldError(e.field(), e.getMessage())));
+        if (!e.suggestions().isEmpty()) {
+            problem.setProperty("suggestions", e.suggestions());
+        }
+        return problem(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new Problems.FieldError(jsonPath(error.getField()), error.getDefaultMessage()));
+        }
+        errors.sort(java.util.Comparator.comparing(Problems.FieldError::field));
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return cast(problem(Problems.of(HttpStatus.BAD_REQUEST, "Invalid application", detail, errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        Problems.FieldError error = unreadable(e);
+        return cast(problem(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
+                error.field() + ": " + error.message(), List.of(error))));
+    }
+
+    /** Anything else is our fault, not the client's; logged, and answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the service failed to decide this request; it has been logged", List.of()));
+    }
+
+    static Problems.FieldError unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof LimitedBodyRequest.BodyTooLargeException) {
+            return new Problems.FieldError("body", cause.getMessage());
+        }
+        if (cause instanceof StreamConstraintsException) {
+            return new Problems.FieldError("body", "the document is too deeply nested or too long (at most "
+                    + JsonConfig.MAX_DEPTH + " levels)");
+        }
+        if (cause instanceof JsonParseException parse) {
+            return new Problems.FieldError("body", "malformed JSON at line " + parse.getLocation().getLineNr()
+                    + ", column " + parse.getLocation().getColumnNr() + ": " + parse.getOriginalMessage());
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new Problems.FieldError(path(unknown), "unknown field; known fields are "
+                    + unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof ValueInstantiationException || cause instanceof IllegalArgumentException) {
+            JsonMappingException mapping = cause instanceof JsonMappingException m ? m
+                    : e.getCause() instanceof JsonMappingException m2 ? m2 : null;
+            String message = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
+            return new Problems.FieldError(mapping == null ? "body" : path(mapping), message);
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            String field = path(mismatch);
+            if (field.equals("body")) {
+                return new Problems.FieldError("body", "expected a JSON object with the application's fields");
+            }
+            String expected = mismatch.getTargetType() == null ? "another type"
+                    : describe(mismatch.getTargetType());
+            return new Problems.FieldError(field, "wrong type: expected " + expected);
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return new Problems.FieldError("body", json.getOriginalMessage());
+        }
+        return new Problems.FieldError("body", "a JSON object with the application is required");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.getSimpleName().equals("CategoryRef")) {
+            return "a string \"一级-二级\" or an object {level1, level2, level3}";
+        }
+        return "an object";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Bean Validation writes "categories[0].level1" already; list elements come as "scenarios[2].<list element>". */
+    private static String jsonPath(String field) {
+        return field.replace(".<list element>", "");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+}
