@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
@@ -22,6 +25,9 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -33,6 +39,7 @@ import org.kie.api.runtime.KieSessionsPool;
 public final class RuleSet {
 
     private static final KieServices KIE = KieServices.Factory.get();
+    private static final String RESOURCES = "src/main/resources/locreview/";
 
     private final Path folder;
     private final String version;
@@ -41,6 +48,7 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final List<RuleInfo> rules;
+    private final Map<String, LongAdder> fireCounts = new ConcurrentHashMap<>();
 
     private RuleSet(Path folder, String version, PolicyData data, KieBase kieBase, List<RuleInfo> rules) {
         this.folder = folder;
@@ -72,14 +80,15 @@ public final class RuleSet {
             throw new RuleSetException(root + ": no .drl files");
         }
         for (Path drl : drlFiles) {
-            kfs.write("src/main/resources/" + root.relativize(drl).toString().replace('\\', '/'), read(drl));
+            // Written under the folder of the DRL package (locreview) so the builder does not warn.
+            kfs.write(RESOURCES + root.relativize(drl).toString().replace('\\', '/'), read(drl));
         }
         KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (Message m : errors) {
-                String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
+                String path = m.getPath() == null ? "?" : m.getPath().replace(RESOURCES, "");
                 lines.add(path + ":" + m.getLine() + ": " + m.getText().strip());
             }
             throw new RuleSetException("rules in " + root + " do not compile:\n" + String.join("\n", lines));
@@ -89,16 +98,38 @@ public final class RuleSet {
         return new RuleSet(root, version, data, kieBase, catalogue(kieBase));
     }
 
+    /** What one run of the rules produced: the facts asked for, and the rules that fired, in firing order. */
+    public record Execution(List<Object> facts, List<String> fired) {
+    }
+
     /** Runs the rules on the facts of one application; returns every fact of the given types. */
-    public List<Object> execute(Collection<?> facts, Class<?>... wanted) {
+    public Execution execute(Collection<?> facts, Class<?>... wanted) {
         KieSession session = sessions.newKieSession();
+        List<String> fired = new ArrayList<>();
+        AgendaEventListener listener = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                String name = event.getMatch().getRule().getName();
+                fired.add(name);
+                fireCounts.computeIfAbsent(name, n -> new LongAdder()).increment();
+            }
+        };
+        session.addEventListener(listener);
         try {
             facts.forEach(session::insert);
             session.fireAllRules();
-            return new ArrayList<>(session.getObjects(o -> Stream.of(wanted).anyMatch(t -> t.isInstance(o))));
+            return new Execution(new ArrayList<>(session.getObjects(o -> Stream.of(wanted).anyMatch(t -> t.isInstance(o)))),
+                    fired);
         } finally {
+            session.removeEventListener(listener);
             session.dispose();
         }
+    }
+
+    /** How often each rule has fired since this set was loaded. */
+    public long fireCount(String rule) {
+        LongAdder count = fireCounts.get(rule);
+        return count == null ? 0 : count.sum();
     }
 
     public Path folder() { return folder; }
@@ -115,7 +146,7 @@ public final class RuleSet {
                 String file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
                         ? impl.getResource() == null ? null : impl.getResource().getSourcePath() : null;
                 rules.add(new RuleInfo(rule.getName(), String.valueOf(rule.getMetaData().get("clause")),
-                        file == null ? null : file.replaceFirst("^src/main/resources/", "")));
+                        file == null ? null : file.replace(RESOURCES, "")));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::file, java.util.Comparator.nullsLast(String::compareTo))

@@ -17,6 +17,7 @@ public record Decision(
         @Schema(description = "Usage scenarios the decision considered") List<ScenarioView> scenarios,
         List<String> warnings,
         @Schema(description = "What the application should describe to qualify, when it did not") List<String> guidance,
+        @Schema(description = "Every rule that fired, in firing order") List<String> rulesFired,
         @Schema(description = "The application as the rules saw it") Echo application,
         @Schema(description = "Content hash of the rule set that decided") String rulesVersion,
         Instant decidedAt) {

@@ -36,7 +36,8 @@ public class Reviewer {
         facts.add(application);
         facts.addAll(application.getCategories());
         facts.addAll(declared);
-        List<Object> out = rules.execute(facts, Finding.class, AppScenario.class);
+        RuleSet.Execution execution = rules.execute(facts, Finding.class, AppScenario.class);
+        List<Object> out = execution.facts();
 
         List<Finding> findings = out.stream().filter(Finding.class::isInstance).map(Finding.class::cast)
                 .sorted(Finding.ORDER).toList();
@@ -66,6 +67,7 @@ public class Reviewer {
         return new Decision(UUID.randomUUID().toString(),
                 approved ? Decision.Outcome.APPROVE : Decision.Outcome.REJECT,
                 application.getApi(), reasons.isEmpty() ? null : reasons.get(0).clause(), reasons,
-                List.copyOf(recommended), scenarios, intake.warnings(), guidance, echo, rules.version(), Instant.now());
+                List.copyOf(recommended), scenarios, intake.warnings(), guidance, execution.fired().stream().distinct().toList(),
+                echo, rules.version(), Instant.now());
     }
 }

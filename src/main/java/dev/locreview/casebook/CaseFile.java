@@ -1,0 +1,52 @@
+package dev.locreview.casebook;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One reviewed case: the request as submitted, and the outcome a reviewer expects
+ * (decision, deciding clause, recommended APIs in order; optionally the scenarios found).
+ */
+public record CaseFile(Path file, String name, String note, JsonNode request, Expectation expect) {
+
+    public record Expectation(String decision, String clause, List<String> recommendedApis, List<String> scenarios) {
+    }
+
+    /** What differs between the expectation and a decision (as its JSON): empty when the case passes. */
+    public List<String> mismatches(JsonNode decision) {
+        List<String> problems = new ArrayList<>();
+        if (!decision.has("decision")) {
+            problems.add("no decision: " + decision);
+            return problems;
+        }
+        compare(problems, "decision", expect.decision(), decision.path("decision").asText());
+        if (expect.clause() != null) {
+            compare(problems, "clause", expect.clause(), decision.path("clause").asText(null));
+        }
+        if (expect.recommendedApis() != null) {
+            compare(problems, "recommendedApis", expect.recommendedApis(), texts(decision.path("recommendedApis")));
+        }
+        if (expect.scenarios() != null) {
+            List<String> found = new ArrayList<>();
+            decision.path("scenarios").forEach(s -> found.add(s.path("code").asText()));
+            compare(problems, "scenarios", expect.scenarios().stream().sorted().toList(),
+                    found.stream().distinct().sorted().toList());
+        }
+        return problems;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static void compare(List<String> problems, String what, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            problems.add(what + ": expected " + expected + " but was " + actual);
+        }
+    }
+}
