@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
+
+import dev.locreview.reading.Lexicon;
+import dev.locreview.reading.ReasonReader;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -45,16 +48,19 @@ public final class RuleSet {
     private final String version;
     private final Instant loadedAt;
     private final PolicyData data;
+    private final ReasonReader reader;
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final List<RuleInfo> rules;
     private final Map<String, LongAdder> fireCounts = new ConcurrentHashMap<>();
 
-    private RuleSet(Path folder, String version, PolicyData data, KieBase kieBase, List<RuleInfo> rules) {
+    private RuleSet(Path folder, String version, PolicyData data, ReasonReader reader, KieBase kieBase,
+                    List<RuleInfo> rules) {
         this.folder = folder;
         this.version = version;
         this.loadedAt = Instant.now();
         this.data = data;
+        this.reader = reader;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.rules = List.copyOf(rules);
@@ -72,6 +78,7 @@ public final class RuleSet {
         }
         String version = contentHash(root);
         PolicyData data = PolicyData.load(root.resolve("data"));
+        ReasonReader reader = new ReasonReader(Lexicon.load(root.resolve("reading"), data));
         KieFileSystem kfs = KIE.newKieFileSystem();
         ReleaseId releaseId = KIE.newReleaseId("dev.locreview", "rules", "1.0.0-" + version);
         kfs.generateAndWritePomXML(releaseId);
@@ -95,7 +102,7 @@ public final class RuleSet {
         }
         KieBase kieBase = KIE.newKieContainer(releaseId).getKieBase();
         KIE.getRepository().removeKieModule(releaseId);
-        return new RuleSet(root, version, data, kieBase, catalogue(kieBase));
+        return new RuleSet(root, version, data, reader, kieBase, catalogue(kieBase));
     }
 
     /** What one run of the rules produced: the facts asked for, and the rules that fired, in firing order. */
@@ -136,6 +143,7 @@ public final class RuleSet {
     public String version() { return version; }
     public Instant loadedAt() { return loadedAt; }
     public PolicyData data() { return data; }
+    public ReasonReader reader() { return reader; }
     public List<RuleInfo> rules() { return rules; }
     KieBase kieBase() { return kieBase; }
 

@@ -14,7 +14,7 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Finding {
 
-    public enum Kind { APPROVAL, REJECTION, GUIDANCE }
+    public enum Kind { APPROVAL, REJECTION, GUIDANCE, WARNING }
 
     /** Stable order: higher-ranked (more specific) rules first, then rule name, then message. */
     public static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::getRank).reversed()
@@ -50,6 +50,10 @@ public final class Finding {
 
     public static Finding guidance(RuleContext context, String message) {
         return new Finding(Kind.GUIDANCE, context, null, message, List.of());
+    }
+
+    public static Finding warning(RuleContext context, String message) {
+        return new Finding(Kind.WARNING, context, null, message, List.of());
     }
 
     public Kind getKind() { return kind; }

@@ -36,6 +36,8 @@ public class Reviewer {
         facts.add(application);
         facts.addAll(application.getCategories());
         facts.addAll(declared);
+        facts.addAll(rules.reader().read(request.reason(),
+                application.getCategories().stream().map(AppCategory::getLevel1).toList()));
         RuleSet.Execution execution = rules.execute(facts, Finding.class, AppScenario.class);
         List<Object> out = execution.facts();
 
@@ -52,8 +54,9 @@ public class Reviewer {
         }
         List<Decision.Reason> reasons = deciding.stream()
                 .map(f -> new Decision.Reason(f.getRuleId(), f.getClause(), f.getMessage())).distinct().toList();
-        List<String> guidance = findings.stream().filter(f -> f.getKind() == Finding.Kind.GUIDANCE)
-                .map(Finding::getMessage).distinct().toList();
+        List<String> guidance = messages(findings, Finding.Kind.GUIDANCE);
+        List<String> warnings = new ArrayList<>(intake.warnings());
+        warnings.addAll(messages(findings, Finding.Kind.WARNING));
         List<Decision.ScenarioView> scenarios = out.stream().filter(AppScenario.class::isInstance)
                 .map(AppScenario.class::cast)
                 .sorted(java.util.Comparator.comparing(AppScenario::getSource)
@@ -67,7 +70,11 @@ public class Reviewer {
         return new Decision(UUID.randomUUID().toString(),
                 approved ? Decision.Outcome.APPROVE : Decision.Outcome.REJECT,
                 application.getApi(), reasons.isEmpty() ? null : reasons.get(0).clause(), reasons,
-                List.copyOf(recommended), scenarios, intake.warnings(), guidance, execution.fired().stream().distinct().toList(),
+                List.copyOf(recommended), scenarios, warnings, guidance, execution.fired().stream().distinct().toList(),
                 echo, rules.version(), Instant.now());
+    }
+
+    private static List<String> messages(List<Finding> findings, Finding.Kind kind) {
+        return findings.stream().filter(f -> f.getKind() == kind).map(Finding::getMessage).distinct().toList();
     }
 }

@@ -1,0 +1,64 @@
+package dev.locreview.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.locreview.casebook.CaseFile;
+import dev.locreview.casebook.Casebook;
+import dev.locreview.policy.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs a casebook folder against a rules folder: a pass/fail table and rule coverage. */
+@Command(name = "casebook", mixinStandardHelpOptions = true,
+        description = "Run every case under a casebook folder against a rules folder; exit 1 when any case fails.")
+final class CasebookCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", defaultValue = "casebook", description = "Casebook folder (default: casebook)")
+    Path folder;
+
+    @Option(names = "--rules", defaultValue = "rules", description = "Rules folder (default: rules)")
+    Path rules;
+
+    @Option(names = "--skip", split = ",", description = "Sub-folders to leave out, e.g. heldout")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--failures-only", description = "Print only the failing cases")
+    boolean failuresOnly;
+
+    @Override
+    public Integer call() {
+        RuleSet ruleSet = RuleSet.load(rules);
+        List<CaseFile> cases = Casebook.load(folder, skip.toArray(String[]::new));
+        Map<String, Integer> fired = new TreeMap<>();
+        ruleSet.rules().forEach(r -> fired.put(r.name(), 0));
+        int failed = 0;
+        System.out.printf("%-6s %-44s %-8s %-6s %s%n", "RESULT", "CASE", "DECISION", "CLAUSE", "DETAIL");
+        for (CaseFile c : cases) {
+            JsonNode decision = Cli.decide(ruleSet, c.request());
+            decision.path("rulesFired").forEach(r -> fired.merge(r.asText(), 1, Integer::sum));
+            List<String> problems = c.mismatches(decision);
+            if (!problems.isEmpty()) {
+                failed++;
+            }
+            if (!problems.isEmpty() || !failuresOnly) {
+                System.out.printf("%-6s %-44s %-8s %-6s %s%n", problems.isEmpty() ? "pass" : "FAIL", c.name(),
+                        decision.path("decision").asText("-"), decision.path("clause").asText("-"),
+                        problems.isEmpty() ? "" : String.join("; ", problems)
+                                + (decision.has("scenarios") ? "  found=" + decision.path("scenarios").findValuesAsText("code") : ""));
+            }
+        }
+        System.out.println();
+        System.out.println("Rule coverage (fires across the casebook):");
+        fired.forEach((rule, count) -> System.out.printf("  %5d  %s%s%n", count, rule, count == 0 ? "   <- never fired" : ""));
+        System.out.printf("%n%d passed, %d failed%n", cases.size() - failed, failed);
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.locreview.reading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ahocorasick.trie.Emit;
+import org.ahocorasick.trie.Trie;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.locreview.policy.PolicyData;
+import dev.locreview.policy.RuleSetException;
+import dev.locreview.policy.Scenario;
+
+/**
+ * The phrase lexicon and cue lists of rules/reading, compiled into Aho-Corasick automata so a reason
+ * is scanned once for every phrase and cue, whatever the size of the lexicon.
+ */
+public final class Lexicon {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** One lexicon entry: words for a scenario, with the category context it holds in. */
+    record Entry(Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
+                 Set<String> notCategories, Scenario whenNegated, boolean positive) {
+
+        boolean appliesTo(Collection<String> level1s) {
+            if (!categories.isEmpty() && level1s.stream().noneMatch(categories::contains)) {
+                return false;
+            }
+            return level1s.stream().noneMatch(notCategories::contains);
+        }
+    }
+
+    record EntryFile(List<String> phrases, List<List<String>> together, List<String> categories,
+                     List<String> notCategories, String negated, Boolean positive) {
+    }
+
+    record CueFile(String clauseBreaks, List<String> negation, List<String> notNegation, List<String> postNegation,
+                   List<String> restriction, List<String> notRestriction, List<String> postRestriction,
+                   List<String> location) {
+    }
+
+    enum Cue { NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, LOCATION }
+
+    private final List<Entry> entries;
+    private final Map<String, List<Entry>> phraseEntries;
+    private final Trie phrases;
+    private final Trie groupWords;
+    private final Trie cues;
+    private final Map<String, List<Cue>> cueKinds;
+    private final String clauseBreaks;
+
+    private Lexicon(List<Entry> entries, CueFile cueFile) {
+        this.entries = List.copyOf(entries);
+        this.clauseBreaks = cueFile.clauseBreaks();
+        Map<String, List<Entry>> byPhrase = new HashMap<>();
+        List<String> words = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.together()) {
+                entry.groups().forEach(words::addAll);
+            } else {
+                entry.groups().get(0).forEach(p -> byPhrase.computeIfAbsent(p, k -> new ArrayList<>()).add(entry));
+            }
+        }
+        this.phraseEntries = byPhrase;
+        this.phrases = Trie.builder().addKeywords(byPhrase.keySet()).build();
+        this.groupWords = Trie.builder().addKeywords(words).build();
+        Map<String, List<Cue>> kinds = new LinkedHashMap<>();
+        add(kinds, cueFile.negation(), Cue.NEGATION);
+        add(kinds, cueFile.notNegation(), Cue.NOT_NEGATION);
+        add(kinds, cueFile.postNegation(), Cue.POST_NEGATION);
+        add(kinds, cueFile.restriction(), Cue.RESTRICTION);
+        add(kinds, cueFile.notRestriction(), Cue.NOT_RESTRICTION);
+        add(kinds, cueFile.postRestriction(), Cue.POST_RESTRICTION);
+        add(kinds, cueFile.location(), Cue.LOCATION);
+        this.cueKinds = kinds;
+        this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
+    }
+
+    private static void add(Map<String, List<Cue>> kinds, List<String> words, Cue cue) {
+        if (words != null) {
+            words.forEach(w -> kinds.computeIfAbsent(fold(w), k -> new ArrayList<>()).add(cue));
+        }
+    }
+
+    /** Reads lexicon.yaml and cues.yaml; every scenario code they name must be in the vocabulary. */
+    public static Lexicon load(Path folder, PolicyData data) {
+        Path lexiconFile = folder.resolve("lexicon.yaml");
+        Path cueFile = folder.resolve("cues.yaml");
+        Map<String, List<EntryFile>> raw = read(lexiconFile, new TypeReference<>() { });
+        List<Entry> entries = new ArrayList<>();
+        raw.forEach((code, list) -> {
+            Scenario scenario = scenario(data, code, lexiconFile);
+            for (EntryFile e : list) {
+                boolean together = e.together() != null;
+                if (together == (e.phrases() != null)) {
+                    throw new RuleSetException(lexiconFile + ": an entry of " + code
+                            + " needs exactly one of phrases or together");
+                }
+                List<List<String>> groups = together ? e.together() : List.of(e.phrases());
+                List<List<String>> folded = groups.stream().map(g -> g.stream().map(Lexicon::fold).toList()).toList();
+                entries.add(new Entry(scenario, folded, together, names(e.categories()), names(e.notCategories()),
+                        e.negated() == null ? null : scenario(data, e.negated(), lexiconFile),
+                        e.positive() == null || e.positive()));
+            }
+        });
+        return new Lexicon(entries, read(cueFile, new TypeReference<>() { }));
+    }
+
+    private static Set<String> names(List<String> list) {
+        return list == null ? Set.of() : Set.copyOf(list);
+    }
+
+    private static Scenario scenario(PolicyData data, String code, Path file) {
+        return data.scenario(code).orElseThrow(() -> new RuleSetException(file + ": unknown scenario code " + code));
+    }
+
+    private static <T> T read(Path file, TypeReference<T> type) {
+        try {
+            return YAML.readValue(Files.readString(file), type);
+        } catch (IOException e) {
+            throw new RuleSetException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Folds full-width ASCII to ASCII and lower-cases, keeping every offset where it was. */
+    static String fold(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (c >= '\uFF01' && c <= '\uFF5E' && "，：；！？（）".indexOf(c) < 0) {
+                c = (char) (c - 0xFEE0);
+            }
+            chars[i] = Character.toLowerCase(c);
+        }
+        return new String(chars);
+    }
+
+    List<Entry> entries() { return entries; }
+    List<Entry> entriesFor(String phrase) { return phraseEntries.getOrDefault(phrase, List.of()); }
+    Collection<Emit> phrases(String folded) { return phrases.parseText(folded); }
+    Collection<Emit> groupWords(String folded) { return groupWords.parseText(folded); }
+    Collection<Emit> cues(String folded) { return cues.parseText(folded); }
+    List<Cue> cueKinds(String word) { return cueKinds.getOrDefault(word, List.of()); }
+    boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
+}

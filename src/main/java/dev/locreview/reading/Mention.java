@@ -1,0 +1,65 @@
+package dev.locreview.reading;
+
+import dev.locreview.policy.Scenario;
+import dev.locreview.review.Evidence;
+
+/**
+ * One place where the reason text speaks of a usage scenario, with how it speaks of it.
+ * A rule-session fact: the reading rules (rules/00-reading.drl) decide which mentions
+ * become scenarios of the application.
+ */
+public final class Mention {
+
+    private final Scenario stated;
+    private final Scenario effective;
+    private final boolean negated;
+    private final boolean restricted;
+    private final boolean locationUse;
+    private final Evidence evidence;
+
+    /**
+     * @param stated      the scenario the words name
+     * @param effective   what the mention shows: the stated scenario, or when denied the one the lexicon says
+     *                    the denial shows (may be null: a denied feature that shows nothing)
+     * @param negated     a negation cue denies it in its clause
+     * @param restricted  a restriction cue (仅/只/即可) limits the location's use to it
+     * @param locationUse its clause speaks of using the location (定位, 位置, 导航, 附近 …)
+     */
+    public Mention(Scenario stated, Scenario effective, boolean negated, boolean restricted, boolean locationUse,
+                   Evidence evidence) {
+        this.stated = stated;
+        this.effective = effective;
+        this.negated = negated;
+        this.restricted = restricted;
+        this.locationUse = locationUse;
+        this.evidence = evidence;
+    }
+
+    public Scenario getStated() { return stated; }
+    public String getStatedCode() { return stated == null ? null : stated.code(); }
+    public Scenario getEffective() { return effective; }
+    public String getCode() { return effective == null ? null : effective.code(); }
+    public boolean isNegated() { return negated; }
+    public boolean isRestricted() { return restricted; }
+    public boolean isLocationUse() { return locationUse; }
+    public Evidence getEvidence() { return evidence; }
+
+    public boolean isQualifying() {
+        return effective != null && effective.kind() == Scenario.Kind.QUALIFYING;
+    }
+
+    public boolean isLimiting() {
+        return effective != null && effective.kind() == Scenario.Kind.LIMITING;
+    }
+
+    /** The text limits the location to a use that needs no precise fix: said with 仅/只, or by denying one. */
+    public boolean isExclusive() {
+        return isLimiting() && (restricted || negated);
+    }
+
+    @Override
+    public String toString() {
+        return (negated ? "¬" : "") + getStatedCode() + "→" + getCode() + "@" + evidence.start() + "「"
+                + evidence.text() + "」" + (restricted ? " restricted" : "") + (locationUse ? " location" : "");
+    }
+}

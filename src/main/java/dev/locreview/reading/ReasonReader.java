@@ -1,0 +1,195 @@
+package dev.locreview.reading;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+import org.ahocorasick.trie.Emit;
+
+import dev.locreview.policy.Scenario;
+import dev.locreview.review.Evidence;
+
+/**
+ * Reads a 申请原因 the way a reviewer does: finds where it speaks of a usage scenario, and for each,
+ * whether its clause denies it, restricts the location to it, or speaks of using the location at all.
+ * What the mentions amount to is for the reading rules to decide; this class only finds them.
+ */
+public final class ReasonReader {
+
+    /** A negation cue reaches this many characters forward in its clause (不展示…骑手的实时位置). */
+    private static final int NEGATION_REACH = 10;
+
+    private final Lexicon lexicon;
+
+    public ReasonReader(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    private record Hit(int start, int end, String word) {
+        boolean inside(Hit other) {
+            return start >= other.start && end <= other.end && this != other;
+        }
+    }
+
+    private record Candidate(Lexicon.Entry entry, int start, int end) {
+        int length() {
+            return end - start;
+        }
+
+        boolean overlaps(Candidate other) {
+            return start < other.end && other.start < end;
+        }
+    }
+
+    /** The mentions of usage scenarios in the reason, in text order, for an app of these level-1 categories. */
+    public List<Mention> read(String reason, Collection<String> level1s) {
+        if (reason == null || reason.isBlank()) {
+            return List.of();
+        }
+        String text = Lexicon.fold(reason);
+        int[] clause = clauses(text);
+        List<Hit> negations = new ArrayList<>();
+        List<Hit> postNegations = new ArrayList<>();
+        List<Hit> restrictions = new ArrayList<>();
+        List<Hit> postRestrictions = new ArrayList<>();
+        List<Hit> locations = new ArrayList<>();
+        List<Hit> notNegations = new ArrayList<>();
+        List<Hit> notRestrictions = new ArrayList<>();
+        for (Emit emit : sorted(lexicon.cues(text))) {
+            Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
+            for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
+                switch (kind) {
+                    case NEGATION -> negations.add(hit);
+                    case NOT_NEGATION -> notNegations.add(hit);
+                    case POST_NEGATION -> postNegations.add(hit);
+                    case RESTRICTION -> restrictions.add(hit);
+                    case NOT_RESTRICTION -> notRestrictions.add(hit);
+                    case POST_RESTRICTION -> postRestrictions.add(hit);
+                    case LOCATION -> locations.add(hit);
+                }
+            }
+        }
+        negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
+                || negations.stream().anyMatch(n::inside));
+        restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
+
+        List<Mention> mentions = new ArrayList<>();
+        for (Candidate c : candidates(text, clause, level1s)) {
+            int at = clause[c.start()];
+            Hit negation = last(negations, h -> clause[h.start()] == at && h.end() <= c.start()
+                    && c.start() - h.end() <= NEGATION_REACH);
+            if (negation == null) {
+                negation = first(postNegations, h -> clause[h.start()] == at && h.start() >= c.end());
+            }
+            Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
+            if (restriction == null) {
+                restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
+            }
+            boolean locationUse = first(locations, h -> clause[h.start()] == at) != null;
+            boolean negated = negation != null;
+            Lexicon.Entry entry = c.entry();
+            Scenario effective = negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
+            Hit cue = negated ? negation : restriction;
+            int from = cue == null ? c.start() : Math.min(c.start(), cue.start());
+            int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
+            Evidence evidence = new Evidence(reason.substring(from, to), from, to,
+                    cue == null ? null : reason.substring(cue.start(), cue.end()));
+            mentions.add(new Mention(entry.scenario(), effective, negated,
+                    restriction != null, locationUse, evidence));
+        }
+        return mentions;
+    }
+
+    /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
+    private List<Candidate> candidates(String text, int[] clause, Collection<String> level1s) {
+        List<Candidate> all = new ArrayList<>();
+        for (Emit emit : lexicon.phrases(text)) {
+            for (Lexicon.Entry entry : lexicon.entriesFor(emit.getKeyword())) {
+                if (entry.appliesTo(level1s)) {
+                    all.add(new Candidate(entry, emit.getStart(), emit.getEnd() + 1));
+                }
+            }
+        }
+        List<Hit> words = sorted(lexicon.groupWords(text)).stream()
+                .map(e -> new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword())).toList();
+        for (Lexicon.Entry entry : lexicon.entries()) {
+            if (entry.together() && entry.appliesTo(level1s)) {
+                together(entry, words, clause, all);
+            }
+        }
+        // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
+        // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins.
+        all.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : all) {
+            boolean beaten = kept.stream().anyMatch(k -> k.overlaps(c)
+                    && (k.entry().scenario() == c.entry().scenario() || (!c.entry().together() && !k.entry().together()
+                        && k.length() > c.length())));
+            if (!beaten) {
+                kept.add(c);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Candidate::start).thenComparing(c -> c.entry().scenario().code()));
+        return kept;
+    }
+
+    /** One word of each group in the same clause: a mention spanning them, once per clause. */
+    private static void together(Lexicon.Entry entry, List<Hit> words, int[] clause, List<Candidate> out) {
+        int clauses = clause.length == 0 ? 0 : clause[clause.length - 1] + 1;
+        for (int k = 0; k < clauses; k++) {
+            int from = Integer.MAX_VALUE;
+            int to = -1;
+            boolean all = true;
+            for (List<String> group : entry.groups()) {
+                final int at = k;
+                Hit hit = first(words, h -> clause[h.start()] == at && group.contains(h.word()));
+                if (hit == null) {
+                    all = false;
+                    break;
+                }
+                from = Math.min(from, hit.start());
+                to = Math.max(to, hit.end());
+            }
+            if (all) {
+                out.add(new Candidate(entry, from, to));
+            }
+        }
+    }
+
+    /** The clause number of every character; a clause break belongs to the clause it closes. */
+    private int[] clauses(String text) {
+        int[] clause = new int[text.length()];
+        int k = 0;
+        for (int i = 0; i < text.length(); i++) {
+            clause[i] = k;
+            if (lexicon.isClauseBreak(text.charAt(i))) {
+                k++;
+            }
+        }
+        return clause;
+    }
+
+    private static List<Emit> sorted(Collection<Emit> emits) {
+        return emits.stream().sorted(Comparator.comparingInt(Emit::getStart).thenComparingInt(Emit::getEnd)).toList();
+    }
+
+    private static Hit first(List<Hit> hits, java.util.function.Predicate<Hit> test) {
+        for (Hit h : hits) {
+            if (test.test(h)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private static Hit last(List<Hit> hits, java.util.function.Predicate<Hit> test) {
+        Hit found = null;
+        for (Hit h : hits) {
+            if (test.test(h)) {
+                found = h;
+            }
+        }
+        return found;
+    }
+}
