@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One reviewed case: the request as submitted, and the outcome a reviewer expects
- * (decision, deciding clause, recommended APIs in order; optionally the scenarios found).
+ * (decision, deciding clause, recommended APIs in order; optionally scenarios that must be found,
+ * or none at all when the list is empty).
  */
 public record CaseFile(Path file, String name, String note, JsonNode request, Expectation expect) {
 
@@ -30,10 +31,16 @@ public record CaseFile(Path file, String name, String note, JsonNode request, Ex
             compare(problems, "recommendedApis", expect.recommendedApis(), texts(decision.path("recommendedApis")));
         }
         if (expect.scenarios() != null) {
+            // Every expected scenario must be found; the reader may find more (they show as evidence).
             List<String> found = new ArrayList<>();
             decision.path("scenarios").forEach(s -> found.add(s.path("code").asText()));
-            compare(problems, "scenarios", expect.scenarios().stream().sorted().toList(),
-                    found.stream().distinct().sorted().toList());
+            List<String> missing = expect.scenarios().stream().filter(s -> !found.contains(s)).sorted().toList();
+            if (!missing.isEmpty()) {
+                problems.add("scenarios: expected " + missing + " among " + found.stream().distinct().sorted().toList());
+            }
+            if (expect.scenarios().isEmpty() && !found.isEmpty()) {
+                problems.add("scenarios: expected none but found " + found.stream().distinct().sorted().toList());
+            }
         }
         return problems;
     }

@@ -36,11 +36,12 @@ public final class Lexicon {
     record Entry(Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
                  Set<String> notCategories, Scenario whenNegated, boolean positive) {
 
-        boolean appliesTo(Collection<String> level1s) {
-            if (!categories.isEmpty() && level1s.stream().noneMatch(categories::contains)) {
+        /** @param categories the app's categories, each as "一级" and as "一级-二级" */
+        boolean appliesTo(Collection<String> appCategories) {
+            if (!this.categories.isEmpty() && appCategories.stream().noneMatch(this.categories::contains)) {
                 return false;
             }
-            return level1s.stream().noneMatch(notCategories::contains);
+            return appCategories.stream().noneMatch(notCategories::contains);
         }
     }
 
@@ -50,10 +51,11 @@ public final class Lexicon {
 
     record CueFile(String clauseBreaks, List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
-                   List<String> location) {
+                   List<String> business, List<String> vague, List<String> location) {
     }
 
-    enum Cue { NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, LOCATION }
+    enum Cue { NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, BUSINESS, VAGUE,
+        LOCATION }
 
     private final List<Entry> entries;
     private final Map<String, List<Entry>> phraseEntries;
@@ -85,6 +87,8 @@ public final class Lexicon {
         add(kinds, cueFile.restriction(), Cue.RESTRICTION);
         add(kinds, cueFile.notRestriction(), Cue.NOT_RESTRICTION);
         add(kinds, cueFile.postRestriction(), Cue.POST_RESTRICTION);
+        add(kinds, cueFile.business(), Cue.BUSINESS);
+        add(kinds, cueFile.vague(), Cue.VAGUE);
         add(kinds, cueFile.location(), Cue.LOCATION);
         this.cueKinds = kinds;
         this.cues = Trie.builder().addKeywords(kinds.keySet()).build();

@@ -15,6 +15,7 @@ public final class Mention {
     private final boolean negated;
     private final boolean restricted;
     private final boolean locationUse;
+    private final boolean business;
     private final Evidence evidence;
 
     /**
@@ -24,14 +25,16 @@ public final class Mention {
      * @param negated     a negation cue denies it in its clause
      * @param restricted  a restriction cue (仅/只/即可) limits the location's use to it
      * @param locationUse its clause speaks of using the location (定位, 位置, 导航, 附近 …)
+     * @param business    its clause says what the business is (我们是…, 公司运营…)
      */
     public Mention(Scenario stated, Scenario effective, boolean negated, boolean restricted, boolean locationUse,
-                   Evidence evidence) {
+                   boolean business, Evidence evidence) {
         this.stated = stated;
         this.effective = effective;
         this.negated = negated;
         this.restricted = restricted;
         this.locationUse = locationUse;
+        this.business = business;
         this.evidence = evidence;
     }
 
@@ -42,6 +45,7 @@ public final class Mention {
     public boolean isNegated() { return negated; }
     public boolean isRestricted() { return restricted; }
     public boolean isLocationUse() { return locationUse; }
+    public boolean isBusiness() { return business; }
     public Evidence getEvidence() { return evidence; }
 
     public boolean isQualifying() {
@@ -52,9 +56,14 @@ public final class Mention {
         return effective != null && effective.kind() == Scenario.Kind.LIMITING;
     }
 
-    /** The text limits the location to a use that needs no precise fix: said with 仅/只, or by denying one. */
-    public boolean isExclusive() {
+    /** The text limits the location to a use that needs no precise fix, in so many words (仅/只, or a denial). */
+    public boolean isExplicitLimit() {
         return isLimiting() && (restricted || negated);
+    }
+
+    /** The text gives, as what the location is for, a use that needs no precise fix. */
+    public boolean isStatedLimit() {
+        return isExplicitLimit() || (isLimiting() && locationUse);
     }
 
     @Override

@@ -42,10 +42,23 @@ public final class ReasonReader {
         }
     }
 
-    /** The mentions of usage scenarios in the reason, in text order, for an app of these level-1 categories. */
-    public List<Mention> read(String reason, Collection<String> level1s) {
+    /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
+    public record Reading(List<Mention> mentions, List<VaguePurpose> vague) {
+
+        public List<Object> facts() {
+            List<Object> facts = new ArrayList<>(mentions);
+            facts.addAll(vague);
+            return facts;
+        }
+    }
+
+    /**
+     * Reads a reason for an app of the given categories, each given as "一级" and as "一级-二级"
+     * (lexicon entries may hold only under some categories: 跑腿 is errand receipt for a shop).
+     */
+    public Reading read(String reason, Collection<String> categories) {
         if (reason == null || reason.isBlank()) {
-            return List.of();
+            return new Reading(List.of(), List.of());
         }
         String text = Lexicon.fold(reason);
         int[] clause = clauses(text);
@@ -54,6 +67,8 @@ public final class ReasonReader {
         List<Hit> restrictions = new ArrayList<>();
         List<Hit> postRestrictions = new ArrayList<>();
         List<Hit> locations = new ArrayList<>();
+        List<Hit> businesses = new ArrayList<>();
+        List<VaguePurpose> vague = new ArrayList<>();
         List<Hit> notNegations = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
@@ -67,15 +82,20 @@ public final class ReasonReader {
                     case NOT_RESTRICTION -> notRestrictions.add(hit);
                     case POST_RESTRICTION -> postRestrictions.add(hit);
                     case LOCATION -> locations.add(hit);
+                    case BUSINESS -> businesses.add(hit);
+                    case VAGUE -> vague.add(new VaguePurpose(
+                            new Evidence(reason.substring(hit.start(), hit.end()), hit.start(), hit.end(), null)));
                 }
             }
         }
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || negations.stream().anyMatch(n::inside));
+        postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
+                || postNegations.stream().anyMatch(n::inside));
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
 
         List<Mention> mentions = new ArrayList<>();
-        for (Candidate c : candidates(text, clause, level1s)) {
+        for (Candidate c : candidates(text, clause, categories)) {
             int at = clause[c.start()];
             Hit negation = last(negations, h -> clause[h.start()] == at && h.end() <= c.start()
                     && c.start() - h.end() <= NEGATION_REACH);
@@ -87,6 +107,7 @@ public final class ReasonReader {
                 restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
             }
             boolean locationUse = first(locations, h -> clause[h.start()] == at) != null;
+            boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
             Scenario effective = negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
@@ -96,17 +117,17 @@ public final class ReasonReader {
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
             mentions.add(new Mention(entry.scenario(), effective, negated,
-                    restriction != null, locationUse, evidence));
+                    restriction != null, locationUse, business, evidence));
         }
-        return mentions;
+        return new Reading(mentions, vague);
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
-    private List<Candidate> candidates(String text, int[] clause, Collection<String> level1s) {
+    private List<Candidate> candidates(String text, int[] clause, Collection<String> categories) {
         List<Candidate> all = new ArrayList<>();
         for (Emit emit : lexicon.phrases(text)) {
             for (Lexicon.Entry entry : lexicon.entriesFor(emit.getKeyword())) {
-                if (entry.appliesTo(level1s)) {
+                if (entry.appliesTo(categories)) {
                     all.add(new Candidate(entry, emit.getStart(), emit.getEnd() + 1));
                 }
             }
@@ -114,7 +135,7 @@ public final class ReasonReader {
         List<Hit> words = sorted(lexicon.groupWords(text)).stream()
                 .map(e -> new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword())).toList();
         for (Lexicon.Entry entry : lexicon.entries()) {
-            if (entry.together() && entry.appliesTo(level1s)) {
+            if (entry.together() && entry.appliesTo(categories)) {
                 together(entry, words, clause, all);
             }
         }

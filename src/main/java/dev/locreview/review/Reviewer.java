@@ -36,8 +36,12 @@ public class Reviewer {
         facts.add(application);
         facts.addAll(application.getCategories());
         facts.addAll(declared);
-        facts.addAll(rules.reader().read(request.reason(),
-                application.getCategories().stream().map(AppCategory::getLevel1).toList()));
+        List<String> categoryNames = new ArrayList<>();
+        application.getCategories().forEach(c -> {
+            categoryNames.add(c.getLevel1());
+            categoryNames.add(c.getLevel1() + "-" + c.getLevel2());
+        });
+        facts.addAll(rules.reader().read(request.reason(), categoryNames).facts());
         RuleSet.Execution execution = rules.execute(facts, Finding.class, AppScenario.class);
         List<Object> out = execution.facts();
 
