@@ -34,7 +34,7 @@ public final class Lexicon {
 
     /** One lexicon entry: words for a scenario, with the category context it holds in. */
     record Entry(Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
-                 Set<String> notCategories, Scenario whenNegated, boolean positive) {
+                 Set<String> notCategories, Scenario whenNegated, boolean positive, boolean located) {
 
         /** @param categories the app's categories, each as "一级" and as "一级-二级" */
         boolean appliesTo(Collection<String> appCategories) {
@@ -46,7 +46,7 @@ public final class Lexicon {
     }
 
     record EntryFile(List<String> phrases, List<List<String>> together, List<String> categories,
-                     List<String> notCategories, String negated, Boolean positive) {
+                     List<String> notCategories, String negated, Boolean positive, Boolean located) {
     }
 
     record CueFile(String clauseBreaks, List<String> negation, List<String> notNegation, List<String> postNegation,
@@ -118,7 +118,7 @@ public final class Lexicon {
                 List<List<String>> folded = groups.stream().map(g -> g.stream().map(Lexicon::fold).toList()).toList();
                 entries.add(new Entry(scenario, folded, together, names(e.categories()), names(e.notCategories()),
                         e.negated() == null ? null : scenario(data, e.negated(), lexiconFile),
-                        e.positive() == null || e.positive()));
+                        e.positive() == null || e.positive(), Boolean.TRUE.equals(e.located())));
             }
         });
         return new Lexicon(entries, read(cueFile, new TypeReference<>() { }));

@@ -16,6 +16,7 @@ public final class Mention {
     private final boolean restricted;
     private final boolean locationUse;
     private final boolean business;
+    private final int clause;
     private final Evidence evidence;
 
     /**
@@ -26,15 +27,17 @@ public final class Mention {
      * @param restricted  a restriction cue (仅/只/即可) limits the location's use to it
      * @param locationUse its clause speaks of using the location (定位, 位置, 导航, 附近 …)
      * @param business    its clause says what the business is (我们是…, 公司运营…)
+     * @param clause      the number of its clause in the text
      */
     public Mention(Scenario stated, Scenario effective, boolean negated, boolean restricted, boolean locationUse,
-                   boolean business, Evidence evidence) {
+                   boolean business, int clause, Evidence evidence) {
         this.stated = stated;
         this.effective = effective;
         this.negated = negated;
         this.restricted = restricted;
         this.locationUse = locationUse;
         this.business = business;
+        this.clause = clause;
         this.evidence = evidence;
     }
 
@@ -46,6 +49,7 @@ public final class Mention {
     public boolean isRestricted() { return restricted; }
     public boolean isLocationUse() { return locationUse; }
     public boolean isBusiness() { return business; }
+    public int getClause() { return clause; }
     public Evidence getEvidence() { return evidence; }
 
     public boolean isQualifying() {

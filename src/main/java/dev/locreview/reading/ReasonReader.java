@@ -106,7 +106,7 @@ public final class ReasonReader {
             if (restriction == null) {
                 restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
             }
-            boolean locationUse = first(locations, h -> clause[h.start()] == at) != null;
+            boolean locationUse = c.entry().located() || first(locations, h -> clause[h.start()] == at) != null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
@@ -117,7 +117,7 @@ public final class ReasonReader {
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
             mentions.add(new Mention(entry.scenario(), effective, negated,
-                    restriction != null, locationUse, business, evidence));
+                    restriction != null, locationUse, business, at, evidence));
         }
         return new Reading(mentions, vague);
     }
@@ -132,11 +132,17 @@ public final class ReasonReader {
                 }
             }
         }
-        List<Hit> words = sorted(lexicon.groupWords(text)).stream()
-                .map(e -> new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword())).toList();
+        List<List<Hit>> wordsByClause = new ArrayList<>();
+        for (Emit e : sorted(lexicon.groupWords(text))) {
+            int at = clause[e.getStart()];
+            while (wordsByClause.size() <= at) {
+                wordsByClause.add(new ArrayList<>());
+            }
+            wordsByClause.get(at).add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
+        }
         for (Lexicon.Entry entry : lexicon.entries()) {
             if (entry.together() && entry.appliesTo(categories)) {
-                together(entry, words, clause, all);
+                together(entry, wordsByClause, all);
             }
         }
         // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
@@ -156,15 +162,13 @@ public final class ReasonReader {
     }
 
     /** One word of each group in the same clause: a mention spanning them, once per clause. */
-    private static void together(Lexicon.Entry entry, List<Hit> words, int[] clause, List<Candidate> out) {
-        int clauses = clause.length == 0 ? 0 : clause[clause.length - 1] + 1;
-        for (int k = 0; k < clauses; k++) {
+    private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByClause, List<Candidate> out) {
+        for (List<Hit> words : wordsByClause) {
             int from = Integer.MAX_VALUE;
             int to = -1;
-            boolean all = true;
+            boolean all = !words.isEmpty();
             for (List<String> group : entry.groups()) {
-                final int at = k;
-                Hit hit = first(words, h -> clause[h.start()] == at && group.contains(h.word()));
+                Hit hit = all ? first(words, h -> group.contains(h.word())) : null;
                 if (hit == null) {
                     all = false;
                     break;
