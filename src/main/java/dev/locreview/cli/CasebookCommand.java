@@ -33,6 +33,9 @@ final class CasebookCommand implements Callable<Integer> {
     @Option(names = "--failures-only", description = "Print only the failing cases")
     boolean failuresOnly;
 
+    @Option(names = "--summary", description = "Print only the totals (for a held-out set you must not tune to)")
+    boolean summary;
+
     @Override
     public Integer call() {
         RuleSet ruleSet = RuleSet.load(rules);
@@ -40,7 +43,11 @@ final class CasebookCommand implements Callable<Integer> {
         Map<String, Integer> fired = new TreeMap<>();
         ruleSet.rules().forEach(r -> fired.put(r.name(), 0));
         int failed = 0;
-        System.out.printf("%-6s %-44s %-8s %-6s %s%n", "RESULT", "CASE", "DECISION", "CLAUSE", "DETAIL");
+        int decisionsRight = 0;
+        int wronglyApproved = 0;
+        if (!summary) {
+            System.out.printf("%-6s %-44s %-8s %-6s %s%n", "RESULT", "CASE", "DECISION", "CLAUSE", "DETAIL");
+        }
         for (CaseFile c : cases) {
             JsonNode decision = Cli.decide(ruleSet, c.request());
             decision.path("rulesFired").forEach(r -> fired.merge(r.asText(), 1, Integer::sum));
@@ -48,17 +55,28 @@ final class CasebookCommand implements Callable<Integer> {
             if (!problems.isEmpty()) {
                 failed++;
             }
-            if (!problems.isEmpty() || !failuresOnly) {
+            String outcome = decision.path("decision").asText("-");
+            if (outcome.equals(c.expect().decision())) {
+                decisionsRight++;
+            } else if (outcome.equals("APPROVE")) {
+                wronglyApproved++;
+            }
+            if (!summary && (!problems.isEmpty() || !failuresOnly)) {
                 System.out.printf("%-6s %-44s %-8s %-6s %s%n", problems.isEmpty() ? "pass" : "FAIL", c.name(),
                         decision.path("decision").asText("-"), decision.path("clause").asText("-"),
                         problems.isEmpty() ? "" : String.join("; ", problems)
                                 + (decision.has("scenarios") ? "  found=" + decision.path("scenarios").findValuesAsText("code") : ""));
             }
         }
-        System.out.println();
-        System.out.println("Rule coverage (fires across the casebook):");
-        fired.forEach((rule, count) -> System.out.printf("  %5d  %s%s%n", count, rule, count == 0 ? "   <- never fired" : ""));
-        System.out.printf("%n%d passed, %d failed%n", cases.size() - failed, failed);
+        if (!summary) {
+            System.out.println();
+            System.out.println("Rule coverage (fires across the casebook):");
+            fired.forEach((rule, count) -> System.out.printf("  %5d  %s%s%n", count, rule,
+                    count == 0 ? "   <- never fired" : ""));
+        }
+        System.out.printf("%nDecisions right: %d of %d (%.1f%%); rejections wrongly approved: %d%n", decisionsRight,
+                cases.size(), cases.isEmpty() ? 100.0 : 100.0 * decisionsRight / cases.size(), wronglyApproved);
+        System.out.printf("%d passed, %d failed%n", cases.size() - failed, failed);
         return failed == 0 ? 0 : 1;
     }
 }
