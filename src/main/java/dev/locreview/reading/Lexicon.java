@@ -34,7 +34,7 @@ public final class Lexicon {
 
     /** One lexicon entry: words for a scenario, with the category context it holds in. */
     record Entry(Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
-                 Set<String> notCategories, Scenario whenNegated, boolean positive, boolean located) {
+                 Set<String> notCategories, Scenario whenNegated, boolean positive, boolean located, boolean weak) {
 
         /** @param categories the app's categories, each as "一级" and as "一级-二级" */
         boolean appliesTo(Collection<String> appCategories) {
@@ -46,16 +46,17 @@ public final class Lexicon {
     }
 
     record EntryFile(List<String> phrases, List<List<String>> together, List<String> categories,
-                     List<String> notCategories, String negated, Boolean positive, Boolean located) {
+                     List<String> notCategories, String negated, Boolean positive, Boolean located, Boolean weak) {
     }
 
     record CueFile(String clauseBreaks, List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
-                   List<String> business, List<String> vague, List<String> location) {
+                   List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
+                   List<String> location) {
     }
 
-    enum Cue { NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, BUSINESS, VAGUE,
-        LOCATION }
+    enum Cue { NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
+        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION }
 
     private final List<Entry> entries;
     private final Map<String, List<Entry>> phraseEntries;
@@ -87,6 +88,8 @@ public final class Lexicon {
         add(kinds, cueFile.restriction(), Cue.RESTRICTION);
         add(kinds, cueFile.notRestriction(), Cue.NOT_RESTRICTION);
         add(kinds, cueFile.postRestriction(), Cue.POST_RESTRICTION);
+        add(kinds, cueFile.topicBefore(), Cue.TOPIC_BEFORE);
+        add(kinds, cueFile.topicAfter(), Cue.TOPIC_AFTER);
         add(kinds, cueFile.business(), Cue.BUSINESS);
         add(kinds, cueFile.vague(), Cue.VAGUE);
         add(kinds, cueFile.location(), Cue.LOCATION);
@@ -118,7 +121,8 @@ public final class Lexicon {
                 List<List<String>> folded = groups.stream().map(g -> g.stream().map(Lexicon::fold).toList()).toList();
                 entries.add(new Entry(scenario, folded, together, names(e.categories()), names(e.notCategories()),
                         e.negated() == null ? null : scenario(data, e.negated(), lexiconFile),
-                        e.positive() == null || e.positive(), Boolean.TRUE.equals(e.located())));
+                        e.positive() == null || e.positive(), Boolean.TRUE.equals(e.located()),
+                        Boolean.TRUE.equals(e.weak())));
             }
         });
         return new Lexicon(entries, read(cueFile, new TypeReference<>() { }));

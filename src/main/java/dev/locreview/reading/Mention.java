@@ -16,6 +16,7 @@ public final class Mention {
     private final boolean restricted;
     private final boolean locationUse;
     private final boolean business;
+    private final boolean weak;
     private final int clause;
     private final Evidence evidence;
 
@@ -23,20 +24,22 @@ public final class Mention {
      * @param stated      the scenario the words name
      * @param effective   what the mention shows: the stated scenario, or when denied the one the lexicon says
      *                    the denial shows (may be null: a denied feature that shows nothing)
-     * @param negated     a negation cue denies it in its clause
+     * @param negated     a negation cue denies it in its clause (or it is only a topic: 代驾优惠券)
      * @param restricted  a restriction cue (仅/只/即可) limits the location's use to it
      * @param locationUse its clause speaks of using the location (定位, 位置, 导航, 附近 …)
      * @param business    its clause says what the business is (我们是…, 公司运营…)
+     * @param weak        the words only suggest the use (附近的维修点 suggests navigating there)
      * @param clause      the number of its clause in the text
      */
     public Mention(Scenario stated, Scenario effective, boolean negated, boolean restricted, boolean locationUse,
-                   boolean business, int clause, Evidence evidence) {
+                   boolean business, boolean weak, int clause, Evidence evidence) {
         this.stated = stated;
         this.effective = effective;
         this.negated = negated;
         this.restricted = restricted;
         this.locationUse = locationUse;
         this.business = business;
+        this.weak = weak;
         this.clause = clause;
         this.evidence = evidence;
     }
@@ -49,6 +52,7 @@ public final class Mention {
     public boolean isRestricted() { return restricted; }
     public boolean isLocationUse() { return locationUse; }
     public boolean isBusiness() { return business; }
+    public boolean isWeak() { return weak; }
     public int getClause() { return clause; }
     public Evidence getEvidence() { return evidence; }
 

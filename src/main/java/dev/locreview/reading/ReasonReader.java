@@ -19,6 +19,8 @@ public final class ReasonReader {
 
     /** A negation cue reaches this many characters forward in its clause (不展示…骑手的实时位置). */
     private static final int NEGATION_REACH = 10;
+    /** A topic cue reaches this far from the phrase it makes a topic of (代驾优惠券, 报道共享单车、代驾等动态). */
+    private static final int TOPIC_REACH = 8;
 
     private final Lexicon lexicon;
 
@@ -68,6 +70,8 @@ public final class ReasonReader {
         List<Hit> postRestrictions = new ArrayList<>();
         List<Hit> locations = new ArrayList<>();
         List<Hit> businesses = new ArrayList<>();
+        List<Hit> topicsBefore = new ArrayList<>();
+        List<Hit> topicsAfter = new ArrayList<>();
         List<VaguePurpose> vague = new ArrayList<>();
         List<Hit> notNegations = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
@@ -83,6 +87,8 @@ public final class ReasonReader {
                     case POST_RESTRICTION -> postRestrictions.add(hit);
                     case LOCATION -> locations.add(hit);
                     case BUSINESS -> businesses.add(hit);
+                    case TOPIC_BEFORE -> topicsBefore.add(hit);
+                    case TOPIC_AFTER -> topicsAfter.add(hit);
                     case VAGUE -> vague.add(new VaguePurpose(
                             new Evidence(reason.substring(hit.start(), hit.end()), hit.start(), hit.end(), null)));
                 }
@@ -108,6 +114,16 @@ public final class ReasonReader {
             }
             boolean locationUse = c.entry().located() || first(locations, h -> clause[h.start()] == at) != null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
+            Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
+                    && c.start() - h.end() <= TOPIC_REACH);
+            if (topic == null) {
+                topic = first(topicsAfter, h -> clause[h.start()] == at && h.start() >= c.end()
+                        && h.start() - c.end() <= TOPIC_REACH);
+            }
+            // Only a qualifying use can be a mere topic: a city next to a coupon is the marketing case itself.
+            if (negation == null && topic != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
+                negation = topic;
+            }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
             Scenario effective = negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
@@ -117,7 +133,7 @@ public final class ReasonReader {
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
             mentions.add(new Mention(entry.scenario(), effective, negated,
-                    restriction != null, locationUse, business, at, evidence));
+                    restriction != null, locationUse, business, c.entry().weak(), at, evidence));
         }
         return new Reading(mentions, vague);
     }
