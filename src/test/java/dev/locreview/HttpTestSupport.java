@@ -13,9 +13,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Base for tests that talk to the running service over real HTTP, as a client would. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Base for tests that talk to the running service over real HTTP, as a client would. The store is an
+ * in-memory H2; two keys exist: a reviewer's and a developer's (no REVIEWER role).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:locreview-test;DB_CLOSE_DELAY=-1",
+        "locreview.rate-limit.capacity=1000000",
+        "locreview.security.keys[0].name=test-reviewer",
+        "locreview.security.keys[0].sha256=4487893e028f8d97c72ceed852ce18c008b073864dda6a094158a6955e523fb1",
+        "locreview.security.keys[1].name=test-developer",
+        "locreview.security.keys[1].sha256=a7d79680cfa9fd82a93b9908e6d1515d5fef62dd3b3baa88fd87ca3cfd8a8274",
+        "locreview.security.keys[1].roles=DEVELOPER"})
 public abstract class HttpTestSupport {
+
+    protected static final String REVIEWER_KEY = "lr_test-reviewer-key";
+    protected static final String DEVELOPER_KEY = "lr_test-developer-key";
 
     protected static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -39,6 +52,20 @@ public abstract class HttpTestSupport {
 
     protected Reply get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A request as the given key's holder. */
+    protected Reply as(String key, HttpRequest.Builder request) {
+        return send(request.header("X-API-Key", key));
+    }
+
+    protected HttpRequest.Builder postJson(String path, String body) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    protected HttpRequest.Builder getRequest(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET();
     }
 
     protected URI uri(String path) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.locreview.casebook.CaseFile;
+import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
 import dev.locreview.policy.RuleSet;
 import picocli.CommandLine.Command;
@@ -48,10 +49,11 @@ final class CasebookCommand implements Callable<Integer> {
         if (!summary) {
             System.out.printf("%-6s %-44s %-8s %-6s %s%n", "RESULT", "CASE", "DECISION", "CLAUSE", "DETAIL");
         }
-        for (CaseFile c : cases) {
-            JsonNode decision = Cli.decide(ruleSet, c.request());
+        for (CaseRunner.Result result : CaseRunner.run(ruleSet, cases)) {
+            CaseFile c = result.caseFile();
+            JsonNode decision = result.decision();
             decision.path("rulesFired").forEach(r -> fired.merge(r.asText(), 1, Integer::sum));
-            List<String> problems = c.mismatches(decision);
+            List<String> problems = result.problems();
             if (!problems.isEmpty()) {
                 failed++;
             }

@@ -10,25 +10,30 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.locreview.history.Recorder;
+import dev.locreview.security.Caller;
 import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1/reviews")
 public class ReviewController {
 
-    private final Reviewer reviewer;
+    private final Recorder recorder;
 
-    public ReviewController(Reviewer reviewer) {
-        this.reviewer = reviewer;
+    public ReviewController(Recorder recorder) {
+        this.recorder = recorder;
     }
 
-    @Operation(summary = "Decide one application (or pre-check one)")
+    @Operation(summary = "Decide one application: anonymous callers pre-check (rate-limited), reviewers review",
+            description = "Every decision is stored before it is returned; reviewers find it in GET /api/v1/reviews.")
     @ApiResponse(responseCode = "200", description = "The decision")
+    @ApiResponse(responseCode = "429", description = "Too many anonymous pre-checks from this client; see Retry-After",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "400", description = "Invalid application; the problem names the field",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.springframework.http.ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Decision review(@Valid @RequestBody ReviewRequest request) {
-        return reviewer.review(request);
+        return recorder.decide(request, Caller.current());
     }
 }

@@ -25,7 +25,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import dev.locreview.review.InvalidApplicationException;
 
@@ -43,6 +42,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("suggestions", e.suggestions());
         }
         return problem(problem);
+    }
+
+    @ExceptionHandler(dev.locreview.policy.RuleSetException.class)
+    ResponseEntity<ProblemDetail> badRuleSet(dev.locreview.policy.RuleSetException e) {
+        return problem(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Rule set refused", e.getMessage(),
+                List.of(new Problems.FieldError("body", e.getMessage()))));
+    }
+
+    @ExceptionHandler(dev.locreview.history.NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(dev.locreview.history.NotFoundException e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getName() + ": wrong type",
+                List.of(new Problems.FieldError(e.getName(), "wrong type: expected "
+                        + (e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName())))));
     }
 
     @Override
@@ -75,7 +93,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static Problems.FieldError unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        return fieldError(e);
+    }
+
+    /** The field a JSON reading failure is about, and what was wrong with it, in a client's words. */
+    public static Problems.FieldError fieldError(Throwable failure) {
+        Throwable cause = failure;
+        JsonMappingException mapping = null;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            if (cause instanceof JsonMappingException m && mapping == null) {
+                mapping = m;
+            }
+            cause = cause.getCause();
+        }
+        if (cause instanceof JsonMappingException m && mapping == null) {
+            mapping = m;
+        }
         if (cause instanceof LimitedBodyRequest.BodyTooLargeException) {
             return new Problems.FieldError("body", cause.getMessage());
         }
@@ -91,12 +124,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return new Problems.FieldError(path(unknown), "unknown field; known fields are "
                     + unknown.getKnownPropertyIds());
         }
-        if (cause instanceof ValueInstantiationException || cause instanceof IllegalArgumentException) {
-            JsonMappingException mapping = cause instanceof JsonMappingException m ? m
-                    : e.getCause() instanceof JsonMappingException m2 ? m2 : null;
-            String message = cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage();
-            return new Problems.FieldError(mapping == null ? "body" : path(mapping), message);
-        }
         if (cause instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
             if (field.equals("body")) {
@@ -105,6 +132,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String expected = mismatch.getTargetType() == null ? "another type"
                     : describe(mismatch.getTargetType());
             return new Problems.FieldError(field, "wrong type: expected " + expected);
+        }
+        if (mapping != null) {
+            return new Problems.FieldError(path(mapping), cause.getMessage());
         }
         if (cause instanceof JsonProcessingException json) {
             return new Problems.FieldError("body", json.getOriginalMessage());

@@ -37,7 +37,7 @@ public final class Problems {
     }
 
     /** For filters that answer before Spring MVC does. */
-    static void write(HttpServletResponse response, HttpStatus status, String title, String detail, String field)
+    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail, String field)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MEDIA_TYPE);

@@ -1,0 +1,69 @@
+package dev.locreview.casebook;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.locreview.policy.RuleSet;
+import dev.locreview.review.InvalidApplicationException;
+import dev.locreview.review.ReviewRequest;
+import dev.locreview.review.Reviewer;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+/** Decides casebook requests with a given rule set, without a server: for the CLI, reloads and previews. */
+public final class CaseRunner {
+
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    private CaseRunner() {
+    }
+
+    /** One case's outcome: the decision as JSON, and what differs from the expectation. */
+    public record Result(CaseFile caseFile, JsonNode decision, List<String> problems) {
+        public boolean passed() {
+            return problems.isEmpty();
+        }
+    }
+
+    public static List<Result> run(RuleSet rules, List<CaseFile> cases) {
+        return cases.stream().map(c -> {
+            JsonNode decision = decide(rules, c.request());
+            return new Result(c, decision, c.mismatches(decision));
+        }).toList();
+    }
+
+    /** The decision as the API would give it; bad input is a problem object naming the field, as over HTTP. */
+    public static JsonNode decide(RuleSet rules, JsonNode request) {
+        try {
+            ReviewRequest parsed = JSON.treeToValue(request, ReviewRequest.class);
+            for (ConstraintViolation<ReviewRequest> violation : VALIDATOR.validate(parsed)) {
+                return problem(violation.getPropertyPath().toString().replace(".<list element>", ""),
+                        violation.getMessage());
+            }
+            return JSON.valueToTree(Reviewer.review(rules, parsed));
+        } catch (InvalidApplicationException e) {
+            return problem(e.field(), e.getMessage());
+        } catch (Exception e) {
+            return problem("body", e.getMessage());
+        }
+    }
+
+    private static JsonNode problem(String field, String detail) {
+        return JSON.createObjectNode().put("status", 400).put("field", field).put("detail", detail);
+    }
+
+    /** The names of the failing cases with what differs, for a reload's refusal. */
+    public static List<String> failures(RuleSet rules, List<CaseFile> cases) {
+        return run(rules, cases).stream().filter(r -> !r.passed())
+                .map(r -> "casebook " + r.caseFile().name() + ": " + String.join("; ", r.problems())).toList();
+    }
+}

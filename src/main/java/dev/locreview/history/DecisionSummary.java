@@ -1,0 +1,10 @@
+package dev.locreview.history;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One line of the history: enough to scan a queue, with the id to open the full record. */
+public record DecisionSummary(String decisionId, Instant decidedAt, Mode mode, String caller, String api,
+                              String decision, String clause, String appId, List<String> categories,
+                              String rulesVersion) {
+}

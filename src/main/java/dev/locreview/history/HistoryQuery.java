@@ -1,0 +1,8 @@
+package dev.locreview.history;
+
+import java.time.Instant;
+
+/** Filters of the history; null means any. */
+public record HistoryQuery(String decision, String api, String appId, String category, String rule, Mode mode,
+                           Instant from, Instant to, int page, int size) {
+}

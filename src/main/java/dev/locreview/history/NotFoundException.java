@@ -1,0 +1,9 @@
+package dev.locreview.history;
+
+/** A stored record that does not exist: 404 problem. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.locreview.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The API keys the service accepts, configured by SHA-256 hash only (locreview.security.keys[n].*).
+ * Keys are 256-bit random strings, so an unsalted fast hash is enough and keeps each request cheap.
+ */
+@ConfigurationProperties("locreview.security")
+public record ApiKeys(@DefaultValue List<Key> keys) {
+
+    public static final String REVIEWER = "REVIEWER";
+    public static final String PREFIX = "lr_";
+
+    /** A configured key: who holds it, its hash, and its roles (REVIEWER by default). */
+    public record Key(String name, String sha256, List<String> roles) {
+        public Key {
+            roles = roles == null || roles.isEmpty() ? List.of(REVIEWER) : List.copyOf(roles);
+        }
+    }
+
+    /** The keys by hash, for one lookup per request. */
+    public Map<String, Key> byHash() {
+        return keys.stream().filter(k -> k.sha256() != null)
+                .collect(Collectors.toUnmodifiableMap(k -> k.sha256().toLowerCase(Locale.ROOT), Function.identity(),
+                        (a, b) -> a));
+    }
+
+    public static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new random key: "lr_" and 43 URL-safe characters. */
+    public static String generate() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.locreview.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.locreview.HttpTestSupport;
+
+/** The decision history: stored before returned, found by id and by filters, for reviewers only. */
+class HistoryApiTest extends HttpTestSupport {
+
+    @Autowired
+    Retention retention;
+
+    private String review(String key, String appId, String category, String scenario) {
+        String body = "{\"api\":\"wx.getLocation\",\"categories\":[\"" + category + "\"],\"scenarios\":[\"" + scenario
+                + "\"],\"appId\":\"" + appId + "\",\"reason\":\"理由原文\"}";
+        Reply reply = key == null ? post("/api/v1/reviews", body) : as(key, postJson("/api/v1/reviews", body));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        return reply.body().path("decisionId").asText();
+    }
+
+    @Test
+    void everyDecisionIsStoredWithTheRequestTheDecisionAndTheCaller() {
+        String appId = "wx" + UUID.randomUUID().toString().substring(0, 8);
+        String id = review(REVIEWER_KEY, appId, "交通服务-代驾", "DESIGNATED_DRIVING");
+        Reply stored = as(REVIEWER_KEY, getRequest("/api/v1/reviews/" + id));
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.body().path("mode").asText()).isEqualTo("REVIEW");
+        assertThat(stored.body().path("caller").asText()).isEqualTo("test-reviewer");
+        assertThat(stored.body().path("request").path("reason").asText()).isEqualTo("理由原文");
+        assertThat(stored.body().path("request").path("appId").asText()).isEqualTo(appId);
+        assertThat(stored.body().path("result").path("decision").asText()).isEqualTo("APPROVE");
+        assertThat(stored.body().path("result").path("application").path("categories").get(0).asText())
+                .isEqualTo("交通服务-代驾");
+        assertThat(stored.body().path("rulesVersion").asText()).hasSize(16);
+
+        String anonymous = review(null, appId, "新闻资讯-综合资讯", "CITY_LEVEL_ONLY");
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews/" + anonymous)).body().path("mode").asText())
+                .isEqualTo("PRECHECK");
+    }
+
+    @Test
+    void theHistoryFiltersAndPagesNewestFirst() {
+        String appId = "wx" + UUID.randomUUID().toString().substring(0, 8);
+        String first = review(REVIEWER_KEY, appId, "交通服务-代驾", "DESIGNATED_DRIVING");
+        String second = review(REVIEWER_KEY, appId, "餐饮-外卖平台", "TAKEAWAY_ADDRESS_ONLY");
+        String third = review(null, appId, "商家自营-百货", "NEARBY_STORE_DISPLAY");
+
+        Reply all = as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId));
+        assertThat(all.body().path("total").asInt()).isEqualTo(3);
+        assertThat(all.body().path("items").findValuesAsText("decisionId")).containsExactly(third, second, first);
+
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&decision=approve"))
+                .body().path("items").findValuesAsText("decisionId")).containsExactly(first);
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&rule=R5"))
+                .body().path("items").findValuesAsText("decisionId")).containsExactly(third);
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&mode=PRECHECK"))
+                .body().path("items").findValuesAsText("decisionId")).containsExactly(third);
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&category="
+                + URLEncoder.encode("餐饮", StandardCharsets.UTF_8))).body().path("items").findValuesAsText("decisionId"))
+                .containsExactly(second);
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&api=getlocation&size=2&page=1"))
+                .body().path("items").findValuesAsText("decisionId")).containsExactly(first);
+        String future = Instant.now().plus(Duration.ofDays(1)).toString();
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&from=" + future))
+                .body().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void badFiltersAreA400NamingTheParameter() {
+        for (String[] bad : new String[][] {{"decision=MAYBE", "decision"}, {"from=yesterday", "from"},
+                {"size=5000", "size"}, {"page=x", "page"}, {"api=wx.getWifi", "api"}, {"mode=ADMIN", "mode"}}) {
+            Reply reply = as(REVIEWER_KEY, getRequest("/api/v1/reviews?" + bad[0]));
+            assertThat(reply.status()).as(bad[0]).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.body().path("field").asText()).isEqualTo(bad[1]);
+        }
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews/no-such-id")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyReviewersSeeTheHistory() {
+        Reply anonymous = get("/api/v1/reviews");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        Reply wrongKey = as("lr_not-a-key", getRequest("/api/v1/reviews"));
+        assertThat(wrongKey.status()).isEqualTo(401);
+        Reply developer = as(DEVELOPER_KEY, getRequest("/api/v1/reviews"));
+        assertThat(developer.status()).isEqualTo(403);
+        assertThat(developer.contentType()).startsWith("application/problem+json");
+        assertThat(as(DEVELOPER_KEY, getRequest("/api/v1/reviews/x")).status()).isEqualTo(403);
+        assertThat(as(DEVELOPER_KEY, postJson("/api/v1/reviews/batch", "[]")).status()).isEqualTo(403);
+        assertThat(as(DEVELOPER_KEY, postJson("/api/v1/rules/reload", "")).status()).isEqualTo(403);
+        assertThat(post("/api/v1/rules/reload", "").status()).isEqualTo(401);
+    }
+
+    @Test
+    void retentionPurgesOldPrechecksButKeepsReviews(@Autowired DecisionStore store) {
+        String precheck = review(null, "wxretention1", "交通服务-代驾", "DESIGNATED_DRIVING");
+        String reviewed = review(REVIEWER_KEY, "wxretention2", "交通服务-代驾", "DESIGNATED_DRIVING");
+        Retention.Purged purged = retention.purge(Instant.now().plus(Duration.ofDays(31)));
+        assertThat(purged.prechecks()).isGreaterThanOrEqualTo(1);
+        assertThat(store.find(precheck)).isEmpty();
+        assertThat(store.find(reviewed)).isPresent();
+        retention.purge(Instant.now().plus(Duration.ofDays(400)));
+        assertThat(store.find(reviewed)).isEmpty();
+    }
+}
