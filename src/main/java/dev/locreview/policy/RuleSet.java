@@ -95,7 +95,7 @@ public final class RuleSet {
         if (!errors.isEmpty()) {
             List<String> lines = new ArrayList<>();
             for (Message m : errors) {
-                String path = m.getPath() == null ? "?" : m.getPath().replace(RESOURCES, "");
+                String path = m.getPath() == null ? "?" : relative(m.getPath());
                 lines.add(path + ":" + m.getLine() + ": " + m.getText().strip());
             }
             throw new RuleSetException("rules in " + root + " do not compile:\n" + String.join("\n", lines));
@@ -154,12 +154,17 @@ public final class RuleSet {
                 String file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
                         ? impl.getResource() == null ? null : impl.getResource().getSourcePath() : null;
                 rules.add(new RuleInfo(rule.getName(), String.valueOf(rule.getMetaData().get("clause")),
-                        file == null ? null : file.replace(RESOURCES, "")));
+                        file == null ? null : relative(file)));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::file, java.util.Comparator.nullsLast(String::compareTo))
                 .thenComparing(RuleInfo::name));
         return rules;
+    }
+
+    /** A KieFileSystem path back to the path under the rules folder. */
+    private static String relative(String kiePath) {
+        return kiePath.replaceFirst("^(src/main/resources/)?locreview/", "");
     }
 
     /** SHA-256 over every file's relative path and bytes, in path order; the first 16 hex digits. */
