@@ -1,0 +1,107 @@
+package dev.locreview.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.locreview.RulesFolder;
+import dev.locreview.security.ApiKeys;
+
+/** The command line as the README shows it: check, casebook, rules validate, keys create; with exit codes. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Cli.run(args);
+            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void checkDecidesAnApplicationFile() throws Exception {
+        Path approve = dir.resolve("app.json");
+        Files.writeString(approve, "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],"
+                + "\"reason\":\"用户酒后叫代驾，需要获取用户精确位置作为司机接驾点。\"}");
+        Run approved = run("check", approve.toString());
+        assertThat(approved.exit()).isZero();
+        assertThat(approved.out()).contains("APPROVE wx.getLocation (GL1)", "DESIGNATED_DRIVING");
+
+        Path queue = dir.resolve("queue.jsonl");
+        Files.writeString(queue, "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],\"scenarios\":"
+                + "[\"DESIGNATED_DRIVING\"]}\n{\"api\":\"wx.onLocationChange\",\"categories\":[\"新闻资讯-综合资讯\"]}\n");
+        Run mixed = run("check", queue.toString());
+        assertThat(mixed.exit()).isEqualTo(1);
+        assertThat(mixed.out()).contains("#1 APPROVE", "#2 REJECT wx.onLocationChange (R3)");
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"api\":\"wx.getLocation\",\"categories\":[\"不存在-类目\"]}");
+        Run invalid = run("check", bad.toString());
+        assertThat(invalid.exit()).isEqualTo(2);
+        assertThat(invalid.out()).contains("INVALID categories[0].level1");
+    }
+
+    @Test
+    void casebookRunsAFolderWithAPassFailTableAndCoverage() {
+        Run run = run("casebook", "casebook/policy");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("pass   1-getLocation-1-transport", "Rule coverage", "15 passed, 0 failed");
+    }
+
+    @Test
+    void casebookFailsWhenACaseFails() throws Exception {
+        Path cases = dir.resolve("cases");
+        Files.createDirectories(cases);
+        Files.writeString(cases.resolve("wrong.json"), "{\"name\":\"wrong\",\"request\":{\"api\":\"wx.getLocation\","
+                + "\"categories\":[\"教育-在线教育\"]},\"expect\":{\"decision\":\"APPROVE\"}}");
+        Run run = run("casebook", cases.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL   wrong", "0 passed, 1 failed");
+    }
+
+    @Test
+    void rulesValidateNamesFileAndLine() throws Exception {
+        assertThat(run("rules", "validate", "rules").exit()).isZero();
+        Path broken = RulesFolder.copy();
+        Files.writeString(broken.resolve("30-rejections.drl"), "rule \"x\" when then nonsense( end\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run run = run("rules", "validate", broken.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("30-rejections.drl:\\d+");
+    }
+
+    @Test
+    void keysCreateStoresOnlyTheHash() throws Exception {
+        Path file = dir.resolve("keys.properties");
+        Run run = run("keys", "create", "--name", "alice", "--file", file.toString());
+        assertThat(run.exit()).isZero();
+        String key = run.out().strip();
+        assertThat(key).startsWith("lr_");
+        String stored = Files.readString(file);
+        assertThat(stored).doesNotContain(key).contains(ApiKeys.sha256(key));
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(stored));
+        assertThat(properties.getProperty("locreview.security.keys[0].name")).isEqualTo("alice");
+        run("keys", "create", "--name", "bob", "--file", file.toString());
+        properties.load(new java.io.StringReader(Files.readString(file)));
+        assertThat(properties.getProperty("locreview.security.keys[1].name")).isEqualTo("bob");
+    }
+}
