@@ -15,20 +15,20 @@ import dev.locreview.policy.Scenario;
  * Turns a submitted request into the facts the rules decide on, resolving names against the policy
  * data. Names the policy does not know are refused with the field; doubtful ones become warnings.
  */
-final class Intake {
+public final class Intake {
 
     private final PolicyData data;
     private final List<String> warnings = new ArrayList<>();
 
-    Intake(PolicyData data) {
+    public Intake(PolicyData data) {
         this.data = data;
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 
-    Application application(ReviewRequest request) {
+    public Application application(ReviewRequest request) {
         LocationApi api = data.api(request.api()).orElseThrow(() -> new InvalidApplicationException("api",
                 "unknown API '" + request.api() + "'", data.apis().stream().map(LocationApi::name).toList()));
         return new Application(api, categories(request.categories()), request.reason());
@@ -66,7 +66,7 @@ final class Intake {
         return new AppCategory(node.name(), level2, ref.level3());
     }
 
-    List<AppScenario> declaredScenarios(List<String> codes) {
+    public List<AppScenario> declaredScenarios(List<String> codes) {
         List<AppScenario> scenarios = new ArrayList<>();
         if (codes == null) {
             return scenarios;

@@ -1,0 +1,154 @@
+package dev.locreview.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.locreview.policy.ApiFamily;
+import dev.locreview.policy.Grant;
+import dev.locreview.policy.PolicyData;
+import dev.locreview.reading.Mention;
+import dev.locreview.reading.ReasonReader;
+import dev.locreview.review.AppCategory;
+import dev.locreview.review.AppScenario;
+import dev.locreview.review.Application;
+import dev.locreview.review.Intake;
+import dev.locreview.review.ReviewRequest;
+
+/**
+ * The limit the engine is measured against: the same policy as rules/*.drl, written by hand as plain
+ * Java if-chains over the same data and the same reader. Benchmark sources only; HandWrittenPolicyTest
+ * checks it decides the whole casebook exactly as the engine does.
+ */
+public final class HandWrittenPolicy {
+
+    private static final List<String> LIGHT = List.of("wx.getFuzzyLocation", "wx.chooseLocation", "wx.choosePoi");
+    private static final Set<String> NAVIGATION = Set.of("STORE_NAVIGATION", "BRANCH_NAVIGATION",
+            "CAR_SERVICE_NAVIGATION");
+
+    public record Outcome(String decision, String clause, List<String> recommendedApis) {
+    }
+
+    private record Pair(Grant grant, AppScenario scenario) {
+    }
+
+    private final PolicyData data;
+    private final ReasonReader reader;
+
+    public HandWrittenPolicy(PolicyData data, ReasonReader reader) {
+        this.data = data;
+        this.reader = reader;
+    }
+
+    public Outcome decide(ReviewRequest request) {
+        Intake intake = new Intake(data);
+        Application app = intake.application(request);
+        List<AppScenario> scenarios = new ArrayList<>(intake.declaredScenarios(request.scenarios()));
+        List<String> names = new ArrayList<>();
+        for (AppCategory c : app.getCategories()) {
+            names.add(c.getLevel1());
+            names.add(c.getLevel1() + "-" + c.getLevel2());
+        }
+        ReasonReader.Reading reading = reader.read(request.reason(), names);
+        List<Mention> mentions = reading.mentions();
+        for (Mention m : mentions) {
+            if (counts(m, mentions, !reading.vague().isEmpty())) {
+                scenarios.add(new AppScenario(m.getEffective(), AppScenario.Source.REASON_TEXT, m.getEvidence()));
+            }
+        }
+        if (app.getFamily() == ApiFamily.LIGHT) {
+            return new Outcome("APPROVE", "LIGHT", List.of());
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (Grant g : data.grants()) {
+            if (app.hasCategoryIn(g)) {
+                for (AppScenario s : scenarios) {
+                    if (g.carries(s.getCode())) {
+                        pairs.add(new Pair(g, s));
+                    }
+                }
+            }
+        }
+        String approval = null;
+        for (Pair p : pairs) {
+            String clause = app.getFamily() == ApiFamily.CONTINUOUS
+                    ? (p.grant().getFamily() == ApiFamily.CONTINUOUS ? p.grant().getClause() : null)
+                    : (p.grant().getFamily() == ApiFamily.PRECISE_ONCE ? p.grant().getClause() : "GL8");
+            if (clause != null && (approval == null || clause.compareTo(approval) < 0)) {
+                approval = clause;
+            }
+        }
+        if (approval != null) {
+            return new Outcome("APPROVE", approval, List.of());
+        }
+        return reject(app, scenarios, pairs);
+    }
+
+    /** The reading rules TXT1, TXT2 and TXT5. */
+    private static boolean counts(Mention m, List<Mention> all, boolean vague) {
+        if (m.getEffective() == null) {
+            return false;
+        }
+        if (m.isLimiting() || (m.isLocationUse() && !m.isWeak())) {
+            return true;
+        }
+        if (!m.isQualifying()) {
+            return false;
+        }
+        if ((!m.isLocationUse() || m.isWeak()) && !m.isBusiness()) {
+            return all.stream().noneMatch(Mention::isExplicitLimit)
+                    && all.stream().noneMatch(o -> o.isNegated() && o.getStatedCode().equals(m.getStatedCode()))
+                    && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause());
+        }
+        return !m.isLocationUse() && m.isBusiness() && !vague && all.stream().noneMatch(Mention::isStatedLimit);
+    }
+
+    private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs) {
+        List<String> clauses = new ArrayList<>();
+        Set<String> recommended = new LinkedHashSet<>();
+        boolean continuous = app.getFamily() == ApiFamily.CONTINUOUS;
+        if (continuous && pairs.stream().anyMatch(p -> p.grant().getFamily() == ApiFamily.PRECISE_ONCE)) {
+            clauses.add("RC");
+            recommended.add("wx.getLocation");
+            recommended.addAll(LIGHT);
+        }
+        if (continuous && has(scenarios, "TAKEAWAY_ADDRESS_ONLY")) {
+            clauses.add("R2");
+            recommended.addAll(LIGHT);
+        }
+        if (has(scenarios, "SHIPPING_ADDRESS")) {
+            clauses.add("R4");
+            recommended.addAll(List.of("wx.chooseAddress", "wx.chooseLocation", "wx.choosePoi"));
+        }
+        if (has(scenarios, "NEARBY_STORE_DISPLAY") && scenarios.stream().noneMatch(s -> NAVIGATION.contains(s.getCode()))) {
+            clauses.add("R5");
+            recommended.addAll(LIGHT);
+        }
+        if (has(scenarios, "CITY_LEVEL_ONLY")) {
+            clauses.add("R1");
+            recommended.addAll(LIGHT);
+        }
+        for (AppScenario s : scenarios) {
+            if (s.isQualifying() && pairs.stream().noneMatch(p -> p.scenario() == s)
+                    && data.grants().stream().anyMatch(g -> g.carries(s.getCode()))) {
+                clauses.add("RM");
+                recommended.addAll(LIGHT);
+                break;
+            }
+        }
+        if (continuous && pairs.isEmpty() && app.getCategories().stream().anyMatch(c -> c.getLevel1().equals("新闻资讯")
+                || (c.getLevel1().equals("文娱") && "资讯".equals(c.getLevel2())))) {
+            clauses.add("R3");
+        }
+        if (clauses.isEmpty()) {
+            clauses.add("R0");
+            recommended.addAll(LIGHT);
+        }
+        return new Outcome("REJECT", clauses.get(0), List.copyOf(recommended));
+    }
+
+    private static boolean has(List<AppScenario> scenarios, String code) {
+        return scenarios.stream().anyMatch(s -> s.getCode().equals(code));
+    }
+}

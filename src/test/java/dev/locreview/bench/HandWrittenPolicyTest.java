@@ -1,0 +1,42 @@
+package dev.locreview.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.locreview.casebook.CaseFile;
+import dev.locreview.casebook.CaseRunner;
+import dev.locreview.casebook.Casebook;
+import dev.locreview.policy.RuleSet;
+import dev.locreview.review.ReviewRequest;
+
+/** The benchmarks' hand-written limit decides the whole casebook exactly as the engine does. */
+class HandWrittenPolicyTest {
+
+    @Test
+    void theHandWrittenLimitEqualsTheEngineOnTheWholeCasebook() throws Exception {
+        RuleSet rules = RuleSet.load(Path.of("rules"));
+        HandWrittenPolicy limit = new HandWrittenPolicy(rules.data(), rules.reader());
+        List<CaseFile> cases = Casebook.load(Path.of("casebook"));
+        List<String> differences = new ArrayList<>();
+        for (CaseFile c : cases) {
+            JsonNode engine = CaseRunner.decide(rules, c.request());
+            HandWrittenPolicy.Outcome hand = limit.decide(CaseRunner.JSON.treeToValue(c.request(), ReviewRequest.class));
+            List<String> recommended = new ArrayList<>();
+            engine.path("recommendedApis").forEach(a -> recommended.add(a.asText()));
+            HandWrittenPolicy.Outcome expected = new HandWrittenPolicy.Outcome(engine.path("decision").asText(),
+                    engine.path("clause").asText(), recommended);
+            if (!expected.equals(hand)) {
+                differences.add(c.name() + ": engine " + expected + " hand-written " + hand);
+            }
+        }
+        assertThat(cases).hasSizeGreaterThan(300);
+        assertThat(differences).isEmpty();
+    }
+}
