@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +30,8 @@ public final class PolicyData {
     private final Map<String, Scenario> scenarios;
     private final List<Scenario> scenarioList;
     private final List<Grant> grants;
+    private final Map<String, List<Grant>> grantsByLevel1 = new HashMap<>();
+    private final Map<String, List<Grant>> grantsByScenario = new HashMap<>();
 
     public PolicyData(List<LocationApi> apis, CategoryTree categories, List<Scenario> scenarios, List<Grant> grants) {
         this.apis = List.copyOf(apis);
@@ -35,6 +41,11 @@ public final class PolicyData {
         this.scenarios = Map.copyOf(byCode);
         this.scenarioList = List.copyOf(scenarios);
         this.grants = List.copyOf(grants);
+        for (Grant grant : grants) {
+            grant.getCategories().forEach(c -> grantsByLevel1.computeIfAbsent(c.split("-", 2)[0],
+                    k -> new ArrayList<>()).add(grant));
+            grant.getScenarios().forEach(code -> grantsByScenario.computeIfAbsent(code, k -> new ArrayList<>()).add(grant));
+        }
     }
 
     /** Reads rules/data; every name a grant uses must exist in the vocabulary and the tree. */
@@ -91,6 +102,18 @@ public final class PolicyData {
     public Optional<Scenario> scenario(String code) { return Optional.ofNullable(scenarios.get(code)); }
     public List<Scenario> scenarios() { return scenarioList; }
     public List<Grant> grants() { return grants; }
+
+    /**
+     * The grants that can matter to an application: those naming one of its level-1 categories or one
+     * of its scenarios. Only these need to be facts of its rule session, so the cost of a decision does
+     * not grow with the grants that cannot concern it.
+     */
+    public List<Grant> grantsFor(Collection<String> level1s, Collection<String> scenarioCodes) {
+        Set<Grant> relevant = new LinkedHashSet<>();
+        level1s.forEach(l -> relevant.addAll(grantsByLevel1.getOrDefault(l, List.of())));
+        scenarioCodes.forEach(c -> relevant.addAll(grantsByScenario.getOrDefault(c, List.of())));
+        return List.copyOf(relevant);
+    }
 
     record GrantEntry(String clause, ApiFamily family, List<String> categories, List<String> scenarios, String quote) {
     }

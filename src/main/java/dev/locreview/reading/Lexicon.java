@@ -33,7 +33,7 @@ public final class Lexicon {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** One lexicon entry: words for a scenario, with the category context it holds in. */
-    record Entry(Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
+    record Entry(int order, Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
                  Set<String> notCategories, Scenario whenNegated, boolean positive, boolean located, boolean weak) {
 
         /** @param categories the app's categories, each as "一级" and as "一级-二级" */
@@ -60,6 +60,7 @@ public final class Lexicon {
 
     private final List<Entry> entries;
     private final Map<String, List<Entry>> phraseEntries;
+    private final Map<String, List<Entry>> togetherEntries;
     private final Trie phrases;
     private final Trie groupWords;
     private final Trie cues;
@@ -70,15 +71,18 @@ public final class Lexicon {
         this.entries = List.copyOf(entries);
         this.clauseBreaks = cueFile.clauseBreaks();
         Map<String, List<Entry>> byPhrase = new HashMap<>();
+        Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
         List<String> words = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry.together()) {
                 entry.groups().forEach(words::addAll);
+                entry.groups().get(0).forEach(w -> byFirstGroupWord.computeIfAbsent(w, k -> new ArrayList<>()).add(entry));
             } else {
                 entry.groups().get(0).forEach(p -> byPhrase.computeIfAbsent(p, k -> new ArrayList<>()).add(entry));
             }
         }
         this.phraseEntries = byPhrase;
+        this.togetherEntries = byFirstGroupWord;
         this.phrases = Trie.builder().addKeywords(byPhrase.keySet()).build();
         this.groupWords = Trie.builder().addKeywords(words).build();
         Map<String, List<Cue>> kinds = new LinkedHashMap<>();
@@ -119,7 +123,7 @@ public final class Lexicon {
                 }
                 List<List<String>> groups = together ? e.together() : List.of(e.phrases());
                 List<List<String>> folded = groups.stream().map(g -> g.stream().map(Lexicon::fold).toList()).toList();
-                entries.add(new Entry(scenario, folded, together, names(e.categories()), names(e.notCategories()),
+                entries.add(new Entry(entries.size(), scenario, folded, together, names(e.categories()), names(e.notCategories()),
                         e.negated() == null ? null : scenario(data, e.negated(), lexiconFile),
                         e.positive() == null || e.positive(), Boolean.TRUE.equals(e.located()),
                         Boolean.TRUE.equals(e.weak())));
@@ -159,6 +163,8 @@ public final class Lexicon {
 
     List<Entry> entries() { return entries; }
     List<Entry> entriesFor(String phrase) { return phraseEntries.getOrDefault(phrase, List.of()); }
+    /** The co-occurrence entries whose first group has this word: only these can hold where it is found. */
+    List<Entry> togetherEntriesStartingWith(String word) { return togetherEntries.getOrDefault(word, List.of()); }
     Collection<Emit> phrases(String folded) { return phrases.parseText(folded); }
     Collection<Emit> groupWords(String folded) { return groupWords.parseText(folded); }
     Collection<Emit> cues(String folded) { return cues.parseText(folded); }

@@ -3,6 +3,7 @@ package dev.locreview.reading;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.List;
 
 import org.ahocorasick.trie.Emit;
@@ -156,14 +157,17 @@ public final class ReasonReader {
             }
             wordsByClause.get(at).add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
         }
-        for (Lexicon.Entry entry : lexicon.entries()) {
-            if (entry.together() && entry.appliesTo(categories)) {
+        Set<Lexicon.Entry> possible = new java.util.TreeSet<>(Comparator.comparingInt(Lexicon.Entry::order));
+        wordsByClause.forEach(words -> words.forEach(w -> possible.addAll(lexicon.togetherEntriesStartingWith(w.word()))));
+        for (Lexicon.Entry entry : possible) {
+            if (entry.appliesTo(categories)) {
                 together(entry, wordsByClause, all);
             }
         }
         // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
         // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins.
-        all.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start));
+        all.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start)
+                .thenComparing(c -> c.entry().together()).thenComparingInt(c -> c.entry().order()));
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : all) {
             boolean beaten = kept.stream().anyMatch(k -> k.overlaps(c)

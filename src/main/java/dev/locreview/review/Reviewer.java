@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.locreview.policy.LiveRules;
 import dev.locreview.policy.RuleSet;
+import dev.locreview.reading.ReasonReader;
 
 /** Decides applications: intake, then the rules, then the decision read off their findings. */
 @Service
@@ -32,16 +33,25 @@ public class Reviewer {
         Application application = intake.application(request);
         List<AppScenario> declared = intake.declaredScenarios(request.scenarios());
 
-        List<Object> facts = new ArrayList<>(rules.data().grants());
-        facts.add(application);
-        facts.addAll(application.getCategories());
-        facts.addAll(declared);
         List<String> categoryNames = new ArrayList<>();
         application.getCategories().forEach(c -> {
             categoryNames.add(c.getLevel1());
             categoryNames.add(c.getLevel1() + "-" + c.getLevel2());
         });
-        facts.addAll(rules.reader().read(request.reason(), categoryNames).facts());
+        ReasonReader.Reading reading = rules.reader().read(request.reason(), categoryNames);
+        Set<String> scenarioCodes = new LinkedHashSet<>();
+        declared.forEach(d -> scenarioCodes.add(d.getCode()));
+        reading.mentions().forEach(m -> {
+            if (m.getCode() != null) {
+                scenarioCodes.add(m.getCode());
+            }
+        });
+        List<Object> facts = new ArrayList<>(rules.data().grantsFor(
+                application.getCategories().stream().map(AppCategory::getLevel1).toList(), scenarioCodes));
+        facts.add(application);
+        facts.addAll(application.getCategories());
+        facts.addAll(declared);
+        facts.addAll(reading.facts());
         RuleSet.Execution execution = rules.execute(facts, Finding.class, AppScenario.class);
         List<Object> out = execution.facts();
 

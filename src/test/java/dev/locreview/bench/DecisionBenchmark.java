@@ -49,12 +49,17 @@ public class DecisionBenchmark {
         rules = RuleSet.load(Path.of(System.getProperty("locreview.rules-dir", "rules")));
         List<CategoryRef> categories = List.of(CategoryRef.parse("交通服务-代驾"));
         declared = new ReviewRequest("wx.getLocation", categories, List.of("DESIGNATED_DRIVING"), null, null, null);
+        reason = reasonOf(reasonLength);
+        withReason = new ReviewRequest("wx.getLocation", categories, null, reason, null, null);
+    }
+
+    /** A realistic reason of the given length: a qualifying sentence, then realistic filler. */
+    static String reasonOf(int length) {
         StringBuilder text = new StringBuilder(SENTENCE);
-        while (text.length() < reasonLength) {
+        while (text.length() < length) {
             text.append(FILLER);
         }
-        reason = text.substring(0, reasonLength);
-        withReason = new ReviewRequest("wx.getLocation", categories, null, reason, null, null);
+        return text.substring(0, length);
     }
 
     @Benchmark
