@@ -10,8 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,41 +28,95 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.locreview.review.Decision;
 import dev.locreview.review.ReviewRequest;
+import jakarta.annotation.PreDestroy;
 
 /** The decision records, in H2 or PostgreSQL through plain SQL (schema by Flyway, db/migration). */
 @Repository
 public class DecisionStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
 
-    public DecisionStore(JdbcClient jdbc, ObjectMapper json) {
+    public DecisionStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager,
+                         ObjectMapper json) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.json = json;
+        this.writer = new Thread(this::writeLoop, "decision-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
-    /** Stores one decision; returns once it is committed. */
+    private static final String INSERT = """
+            INSERT INTO decision_record (decision_id, decided_at, mode, caller, api, decision, clause, app_id,
+                categories, clauses, rules_version, request_json, decision_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final int MAX_GROUP = 256;
+
+    /** A decision waiting for the writer, and the signal that it is committed. */
+    private record Pending(Object[] row, CompletableFuture<Void> committed) {
+    }
+
+    /**
+     * Stores one decision and returns once it is committed. Concurrent saves are committed together
+     * (group commit by one writer thread): one transaction, and one write of the store, for all of them.
+     */
     public void save(ReviewRequest request, Decision decision, Mode mode, String caller) {
-        jdbc.sql("""
-                INSERT INTO decision_record (decision_id, decided_at, mode, caller, api, decision, clause, app_id,
-                    categories, clauses, rules_version, request_json, decision_json)
-                VALUES (:id, :at, :mode, :caller, :api, :decision, :clause, :appId, :categories, :clauses, :version,
-                    :request, :result)""")
-                .param("id", decision.decisionId())
-                .param("at", Timestamp.from(decision.decidedAt()))
-                .param("mode", mode.name())
-                .param("caller", caller)
-                .param("api", decision.api())
-                .param("decision", decision.decision().name())
-                .param("clause", decision.clause())
-                .param("appId", request.appId())
-                .param("categories", "|" + String.join("|", decision.application().categories()) + "|")
-                .param("clauses", "|" + String.join("|", decision.reasons().stream().map(Decision.Reason::clause)
-                        .distinct().toList()) + "|")
-                .param("version", decision.rulesVersion())
-                .param("request", write(request))
-                .param("result", write(decision))
-                .update();
+        Pending pending = new Pending(new Object[] {decision.decisionId(), Timestamp.from(decision.decidedAt()),
+                mode.name(), caller, decision.api(), decision.decision().name(), decision.clause(), request.appId(),
+                "|" + String.join("|", decision.application().categories()) + "|",
+                "|" + String.join("|", decision.reasons().stream().map(Decision.Reason::clause).distinct().toList()) + "|",
+                decision.rulesVersion(), write(request), write(decision)}, new CompletableFuture<>());
+        if (!running) {
+            throw new IllegalStateException("the decision store is shut down");
+        }
+        queue.add(pending);
+        try {
+            pending.committed().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing decision " + decision.decisionId(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("decision " + decision.decisionId() + " not stored within 30 s", e);
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> group = new ArrayList<>(MAX_GROUP);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                List<Object[]> rows = group.stream().map(Pending::row).toList();
+                transactions.executeWithoutResult(status -> jdbcTemplate.batchUpdate(INSERT, rows));
+                group.forEach(p -> p.committed().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                group.forEach(p -> p.committed().completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(10_000);
     }
 
     public Optional<DecisionRecord> find(String decisionId) {

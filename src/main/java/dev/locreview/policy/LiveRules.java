@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +20,14 @@ import org.springframework.stereotype.Component;
  * anything fails, the old set keeps answering and the failure is kept for the health endpoint.
  */
 @Component
-public class LiveRules {
+public class LiveRules implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRules.class);
 
     private final Path folder;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    /** The first load runs beside the rest of start-up; the context waits for it before it serves. */
+    private final CompletableFuture<RuleSet> initial;
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private volatile Function<RuleSet, List<String>> casebookCheck = rules -> List.of();
 
@@ -36,17 +41,39 @@ public class LiveRules {
 
     public LiveRules(LocreviewProperties properties) {
         this.folder = properties.rulesDir();
-        RuleSet rules = RuleSet.load(folder);
-        List<String> problems = RuleSetValidator.problems(rules);
-        if (!problems.isEmpty()) {
-            throw new RuleSetException("rules in " + rules.folder() + " are not valid:\n" + String.join("\n", problems));
-        }
-        current.set(rules);
-        log.info("Loaded rule set {} from {}: {} rules", rules.version(), rules.folder(), rules.rules().size());
+        this.initial = CompletableFuture.supplyAsync(() -> {
+            RuleSet rules = RuleSet.load(folder);
+            List<String> problems = RuleSetValidator.problems(rules);
+            if (!problems.isEmpty()) {
+                throw new RuleSetException("rules in " + rules.folder() + " are not valid:\n"
+                        + String.join("\n", problems));
+            }
+            log.info("Loaded rule set {} from {}: {} rules", rules.version(), rules.folder(), rules.rules().size());
+            return rules;
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "rules-initial-load");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    /** Start-up fails here, with the problems, if the rules folder does not load. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        current();
     }
 
     public RuleSet current() {
-        return current.get();
+        RuleSet rules = current.get();
+        if (rules == null) {
+            try {
+                current.compareAndSet(null, initial.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            rules = current.get();
+        }
+        return rules;
     }
 
     public Optional<Failure> lastFailure() {
@@ -60,7 +87,7 @@ public class LiveRules {
 
     /** Loads, validates and checks the rules folder again; swaps only a set with no problem. */
     public synchronized Reload reload() {
-        String live = current.get().version();
+        String live = current().version();
         RuleSet candidate;
         try {
             candidate = RuleSet.load(folder);

@@ -62,7 +62,7 @@ public final class RuleSet {
         this.data = data;
         this.reader = reader;
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        this.sessions = kieBase.newKieSessionsPool(256);
         this.rules = List.copyOf(rules);
     }
 

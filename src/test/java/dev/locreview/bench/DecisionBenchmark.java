@@ -1,6 +1,7 @@
 package dev.locreview.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -10,20 +11,21 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.locreview.casebook.CaseFile;
+import dev.locreview.casebook.CaseRunner;
+import dev.locreview.casebook.Casebook;
 import dev.locreview.policy.RuleSet;
-import dev.locreview.reading.ReasonReader;
 import dev.locreview.review.CategoryRef;
 import dev.locreview.review.Decision;
 import dev.locreview.review.ReviewRequest;
 import dev.locreview.review.Reviewer;
 
-/** Engine time per decision, in process: declared scenarios, and reasons of growing length. Run by bench/run. */
+/** Engine time per decision, in process, beside the hand-written limit; and a batch of 1,000. Run by bench/run. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -36,21 +38,35 @@ public class DecisionBenchmark {
     static final String SENTENCE = "我们是本地代驾平台，用户酒后一键叫代驾，需要获取用户当前精确位置作为接驾点，派单给附近的司机。";
     static final String FILLER = "平台同时提供会员积分、优惠券和行程发票等服务，所有位置数据仅用于本次订单，不会另作他用。";
 
-    @Param({"50", "300", "2000"})
-    int reasonLength;
-
     RuleSet rules;
+    HandWrittenPolicy handWritten;
     ReviewRequest declared;
-    ReviewRequest withReason;
-    String reason;
+    List<ReviewRequest> batch;
 
     @Setup
     public void setUp() {
         rules = RuleSet.load(Path.of(System.getProperty("locreview.rules-dir", "rules")));
         List<CategoryRef> categories = List.of(CategoryRef.parse("交通服务-代驾"));
         declared = new ReviewRequest("wx.getLocation", categories, List.of("DESIGNATED_DRIVING"), null, null, null);
-        reason = reasonOf(reasonLength);
-        withReason = new ReviewRequest("wx.getLocation", categories, null, reason, null, null);
+        handWritten = new HandWrittenPolicy(rules.data(), rules.reader());
+        batch = batchOf(1000);
+    }
+
+    /** 1,000 applications: the casebook's requests, repeated in order. */
+    static List<ReviewRequest> batchOf(int size) {
+        List<ReviewRequest> cases = new ArrayList<>();
+        for (CaseFile c : Casebook.load(Path.of("casebook"))) {
+            try {
+                cases.add(CaseRunner.JSON.treeToValue(c.request(), ReviewRequest.class));
+            } catch (Exception e) {
+                throw new IllegalStateException(c.name(), e);
+            }
+        }
+        List<ReviewRequest> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(cases.get(i % cases.size()));
+        }
+        return batch;
     }
 
     /** A realistic reason of the given length: a qualifying sentence, then realistic filler. */
@@ -67,13 +83,34 @@ public class DecisionBenchmark {
         return Reviewer.review(rules, declared);
     }
 
+    /** The limit: the same decision, hand-written in Java. */
     @Benchmark
-    public Decision fromReasonText() {
-        return Reviewer.review(rules, withReason);
+    public HandWrittenPolicy.Outcome handWrittenDeclared() {
+        return handWritten.decide(declared);
+    }
+
+    /** A batch of 1,000 casebook applications. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int batchOf1000() {
+        int approved = 0;
+        for (ReviewRequest request : batch) {
+            if (Reviewer.review(rules, request).decision() == Decision.Outcome.APPROVE) {
+                approved++;
+            }
+        }
+        return approved;
     }
 
     @Benchmark
-    public ReasonReader.Reading readingOnly() {
-        return rules.reader().read(reason, List.of("交通服务", "交通服务-代驾"));
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int handWrittenBatchOf1000() {
+        int approved = 0;
+        for (ReviewRequest request : batch) {
+            if (handWritten.decide(request).decision().equals("APPROVE")) {
+                approved++;
+            }
+        }
+        return approved;
     }
 }

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Runs the JMH and HTTP benchmarks and writes bench/RESULTS.md with every figure beside its target."""
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+DURATION = os.environ.get("BENCH_DURATION", "5s" if QUICK else "15s")
+SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "20" if QUICK else "300"))
+PORT = int(os.environ.get("BENCH_PORT", "18080"))
+KEY = "lr_bench-reviewer-key"
+JAR = os.path.join(ROOT, "target", "locreview-0.1.0-SNAPSHOT.jar")
+BODY = json.dumps({"api": "wx.getLocation", "categories": ["交通服务-代驾"],
+                   "reason": "我们是本地代驾平台，用户酒后一键叫代驾，需要获取用户当前精确位置作为接驾点，派单给附近的司机。",
+                   "appId": "wxbench0000000001"}, ensure_ascii=False)
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def jmh():
+    os.makedirs(OUT, exist_ok=True)
+    cp = "target/test-classes:target/classes:" + open(os.path.join(ROOT, "target/bench-classpath.txt")).read().strip()
+    result = os.path.join(OUT, "jmh.json")
+    args = ["-wi", "2", "-w", "1", "-i", "3", "-r", "1"] if QUICK else ["-wi", "5", "-w", "1", "-i", "5", "-r", "2"]
+    subprocess.run(["java", "-cp", cp, "org.openjdk.jmh.Main", "DecisionBenchmark|ReasonBenchmark|GrowthBenchmark", "-f", "1",
+                    "-t", "1", "-rf", "json", "-rff", result] + args, check=True, cwd=ROOT,
+                   stdout=open(os.path.join(OUT, "jmh.log"), "w"), stderr=subprocess.STDOUT)
+    scores = {}
+    for r in json.load(open(result)):
+        name = r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1]
+        params = ",".join(f"{k}={v}" for k, v in sorted((r.get("params") or {}).items()))
+        m = r["primaryMetric"]
+        scores[(name, params)] = (m["score"], m["scoreError"], m["scoreUnit"])
+    return scores
+
+
+def start_service(data_dir):
+    key_hash = hashlib.sha256(KEY.encode()).hexdigest()
+    log = open(os.path.join(OUT, "service.log"), "w")
+    t0 = time.monotonic()
+    jvm = os.environ.get("BENCH_JVM_OPTS", "-Xmx256m -Xss512k").split()
+    proc = subprocess.Popen(["java"] + jvm + ["-jar", JAR, f"--server.port={PORT}",
+                             f"--spring.datasource.url=jdbc:h2:file:{data_dir}/db;WRITE_DELAY=0",
+                             "--locreview.rate-limit.capacity=1000000000",
+                             "--locreview.security.keys[0].name=bench", f"--locreview.security.keys[0].sha256={key_hash}",
+                             "--logging.level.dev.locreview.history.Recorder=WARN"]),
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    while True:
+        try:
+            req = urllib.request.Request(f"http://127.0.0.1:{PORT}/api/v1/reviews", data=BODY.encode(),
+                                         headers={"Content-Type": "application/json"})
+            if urllib.request.urlopen(req, timeout=2).status == 200:
+                return proc, (time.monotonic() - t0) * 1000
+        except Exception:
+            if proc.poll() is not None:
+                raise SystemExit("the service exited; see bench/out/service.log")
+            if time.monotonic() - t0 > 120:
+                raise SystemExit("the service did not answer within 120 s")
+            time.sleep(0.05)
+
+
+def rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wrk(path, connections, duration, post=False, key=""):
+    env = dict(os.environ, BENCH_BODY=BODY, BENCH_KEY=key)
+    cmd = ["wrk", "-t", "2", "-c", str(connections), "-d", duration, "--latency", "--timeout", "5s"]
+    if post:
+        cmd += ["-s", os.path.join(ROOT, "bench", "post.lua")]
+    out = sh(cmd + [f"http://127.0.0.1:{PORT}{path}"], env=env)
+    def latency(p):
+        m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)", out, re.M)
+        if not m:
+            return float("nan")
+        v, u = float(m.group(1)), m.group(2)
+        return v / 1000 if u == "us" else v * 1000 if u == "s" else v
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(x) for x in sock.groups()) if sock else 0)
+    return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors, "total": total}
+
+
+def http():
+    data_dir = tempfile.mkdtemp(prefix="locreview-bench")
+    proc, startup_ms = start_service(data_dir)
+    try:
+        # Warm-up until the JIT has settled (Drools generates many classes).
+        wrk("/api/v1/ping", 64, "10s" if not QUICK else "3s")
+        wrk("/api/v1/reviews", 64, "30s" if not QUICK else "5s", post=True)
+        wrk("/api/v1/reviews", 64, "10s" if not QUICK else "2s", post=True, key=KEY)
+        rows = []
+        for c in (16, 64, 256):
+            ping = wrk("/api/v1/ping", c, DURATION)
+            pre = wrk("/api/v1/reviews", c, DURATION, post=True)
+            rev = wrk("/api/v1/reviews", c, DURATION, post=True, key=KEY)
+            rows.append((c, ping, pre, rev))
+        rss_before = rss_mb(proc.pid)
+        soak = []
+        t_end = time.monotonic() + SOAK_SECONDS
+        requests = 0
+        while time.monotonic() < t_end:
+            r = wrk("/api/v1/reviews", 64, "10s", post=True)
+            requests += r["total"]
+            soak.append((requests, rss_mb(proc.pid)))
+        t0 = time.monotonic()
+        req = urllib.request.Request(f"http://127.0.0.1:{PORT}/api/v1/rules/reload", data=b"", method="POST",
+                                     headers={"X-API-Key": KEY})
+        status = urllib.request.urlopen(req, timeout=120).status
+        reload_ms = (time.monotonic() - t0) * 1000
+        return {"startup_ms": startup_ms, "rows": rows, "rss_before": rss_before, "soak": soak,
+                "reload_ms": reload_ms, "reload_status": status}
+    finally:
+        proc.kill()
+        proc.wait()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def machine():
+    cpu = "?"
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, {platform.system()} {platform.release()}, {java}"
+
+
+def fmt(v, digits=1):
+    return f"{v:,.{digits}f}"
+
+
+def report(scores, h):
+    def s(name, params=""):
+        return scores.get((name, params), (float("nan"), 0, ""))
+    lines = [f"# locreview benchmarks", "",
+             f"Run {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on {machine()}.",
+             f"Mode: {'quick (short iterations: noisy)' if QUICK else 'full'}. Service JVM options: "
+             f"`{os.environ.get('BENCH_JVM_OPTS', '-Xmx256m -Xss512k')}`. Rerun with `bench/run`.", "",
+             "## In process (JMH, one thread)", "",
+             "| measure | engine | hand-written limit | engine / limit | target |", "| --- | --- | --- | --- | --- |"]
+    d = s("DecisionBenchmark.declaredScenarios")
+    hd = s("DecisionBenchmark.handWrittenDeclared")
+    lines.append(f"| decision from declared scenarios | {fmt(d[0], 2)} ± {fmt(d[1], 2)} µs ({fmt(1e6 / d[0], 0)}/s) "
+                 f"| {fmt(hd[0], 2)} µs | {fmt(d[0] / hd[0])}× | ≥ 150,000/s on one core; ≤ 20× the limit |")
+    for n in (50, 300, 2000):
+        r = s("ReasonBenchmark.fromReasonText", f"reasonLength={n}")
+        hr = s("ReasonBenchmark.handWrittenFromReasonText", f"reasonLength={n}")
+        rd = s("ReasonBenchmark.readingOnly", f"reasonLength={n}")
+        target = "< 30 µs; ≤ 20× the limit" if n == 300 else "≤ 20× the limit"
+        lines.append(f"| decision from a {n}-character reason (reading alone {fmt(rd[0], 2)} µs) | {fmt(r[0], 2)} ± "
+                     f"{fmt(r[1], 2)} µs | {fmt(hr[0], 2)} µs | {fmt(r[0] / hr[0])}× | {target} |")
+    b = s("DecisionBenchmark.batchOf1000")
+    hb = s("DecisionBenchmark.handWrittenBatchOf1000")
+    lines.append(f"| batch of 1,000 casebook applications | {fmt(b[0], 2)} ms | {fmt(hb[0], 2)} ms | {fmt(b[0] / hb[0])}× | ≤ 20× the limit |")
+    lines += ["", "## Growth with the size of the rule set", "",
+              "Generated rule sets add synthetic categories, scenarios, lexicon entries, grants and one rule per grant.", "",
+              "| rule set | declared decision | 300-character reason | time vs 1× | target |", "| --- | --- | --- | --- | --- |"]
+    base = s("GrowthBenchmark.declaredScenarios", "scale=1")[0]
+    for k in (1, 10, 100):
+        g = s("GrowthBenchmark.declaredScenarios", f"scale={k}")
+        gr = s("GrowthBenchmark.reasonOf300", f"scale={k}")
+        lines.append(f"| {k}× the policy | {fmt(g[0], 2)} ± {fmt(g[1], 2)} µs | {fmt(gr[0], 2)} ± {fmt(gr[1], 2)} µs "
+                     f"| {fmt(g[0] / base)}× | no worse than {k}× |")
+    lines += ["", "## Over HTTP (wrk on loopback, 2 threads)", "",
+              f"Each run lasts {DURATION}. Pre-checks (anonymous) and reviews (reviewer key) are both recorded in the "
+              "store before the answer (H2 file mode, `WRITE_DELAY=0`).", "",
+              "| connections | endpoint | req/s | % of ping | p50 ms | p99 ms | errors | target |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for c, ping, pre, rev in h["rows"]:
+        lines.append(f"| {c} | GET /api/v1/ping (trivial) | {fmt(ping['rps'], 0)} | 100% | {fmt(ping['p50'], 2)} | "
+                     f"{fmt(ping['p99'], 2)} | {ping['errors']} | |")
+        lines.append(f"| {c} | POST /api/v1/reviews, pre-check | {fmt(pre['rps'], 0)} | {fmt(100 * pre['rps'] / ping['rps'], 0)}% "
+                     f"| {fmt(pre['p50'], 2)} | {fmt(pre['p99'], 2)} | {pre['errors']} | ≥ 70% of ping; p99 < 25 ms at 64; no errors |")
+        lines.append(f"| {c} | POST /api/v1/reviews, review | {fmt(rev['rps'], 0)} | {fmt(100 * rev['rps'] / ping['rps'], 0)}% "
+                     f"| {fmt(rev['p50'], 2)} | {fmt(rev['p99'], 2)} | {rev['errors']} | ≥ 50% of ping; no errors |")
+    soak = h["soak"]
+    lines += ["", "## Start-up, memory, reload", "", "| measure | value | target |", "| --- | --- | --- |",
+              f"| start-up to first answer (java -jar, until the first decision is returned) | {fmt(h['startup_ms'], 0)} ms | < 4,000 ms |",
+              f"| resident memory after the load runs | {fmt(h['rss_before'], 0)} MB | < 350 MB |"]
+    if soak:
+        lines.append(f"| resident memory over a soak of {soak[-1][0]:,} more requests (first → last sample) | "
+                     f"{fmt(soak[0][1], 0)} → {fmt(soak[-1][1], 0)} MB | flat, < 350 MB, over a million requests |")
+    lines.append(f"| rule reload (compile, validate, casebook of every case, swap) | {fmt(h['reload_ms'], 0)} ms "
+                 f"(HTTP {h['reload_status']}) | |")
+    lines.append("")
+    path = os.path.join(ROOT, "bench", "RESULTS.md")
+    open(path, "w").write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    scores = jmh()
+    report(scores, http())
