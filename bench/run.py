@@ -55,7 +55,7 @@ def start_service(data_dir):
                              f"--spring.datasource.url=jdbc:h2:file:{data_dir}/db;WRITE_DELAY=0",
                              "--locreview.rate-limit.capacity=1000000000",
                              "--locreview.security.keys[0].name=bench", f"--locreview.security.keys[0].sha256={key_hash}",
-                             "--logging.level.dev.locreview.history.Recorder=WARN"]),
+                             "--logging.level.dev.locreview.history.Recorder=WARN"],
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     while True:
         try:

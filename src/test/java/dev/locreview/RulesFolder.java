@@ -15,9 +15,12 @@ public final class RulesFolder {
     }
 
     public static Path copy() {
+        return copy(Path.of("rules"));
+    }
+
+    public static Path copy(Path source) {
         try {
             Path target = Files.createTempDirectory("locreview-rules");
-            Path source = Path.of("rules");
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : files.toList()) {
                     Path to = target.resolve(source.relativize(file).toString());

@@ -20,13 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locreview.history.Recorder;
 import dev.locreview.review.Decision;
 import dev.locreview.review.InvalidApplicationException;
-import dev.locreview.review.ReviewRequest;
+import dev.locreview.review.RequestReader;
 import dev.locreview.security.Caller;
 import dev.locreview.web.ProblemHandler;
 import dev.locreview.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 /**
@@ -105,15 +104,8 @@ public class BatchController {
     private Item decide(int index, JsonNode node, String line, Caller caller) {
         try {
             JsonNode item = node != null ? node : json.readTree(line);
-            ReviewRequest request = json.treeToValue(item, ReviewRequest.class);
-            if (request == null) {
-                return invalid(index, "body", "expected an application object");
-            }
-            for (ConstraintViolation<ReviewRequest> v : validator.validate(request)) {
-                return invalid(index, v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage());
-            }
-            return new Item(index, recorder.decide(request, caller), null);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return new Item(index, recorder.decide(RequestReader.read(json, validator, item), caller), null);
+        } catch (JsonProcessingException e) {
             Problems.FieldError error = ProblemHandler.fieldError(e);
             return invalid(index, error.field(), error.message());
         } catch (InvalidApplicationException e) {

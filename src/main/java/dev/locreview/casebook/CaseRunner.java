@@ -2,7 +2,6 @@ package dev.locreview.casebook;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,18 +9,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.locreview.policy.RuleSet;
 import dev.locreview.review.InvalidApplicationException;
-import dev.locreview.review.ReviewRequest;
+import dev.locreview.review.RequestReader;
 import dev.locreview.review.Reviewer;
-import jakarta.validation.ConstraintViolation;
+import dev.locreview.web.JsonConfig;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
 /** Decides casebook requests with a given rule set, without a server: for the CLI, reloads and previews. */
 public final class CaseRunner {
 
-    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    public static final ObjectMapper JSON = JsonConfig.strict(new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     private CaseRunner() {
@@ -44,16 +42,9 @@ public final class CaseRunner {
     /** The decision as the API would give it; bad input is a problem object naming the field, as over HTTP. */
     public static JsonNode decide(RuleSet rules, JsonNode request) {
         try {
-            ReviewRequest parsed = JSON.treeToValue(request, ReviewRequest.class);
-            for (ConstraintViolation<ReviewRequest> violation : VALIDATOR.validate(parsed)) {
-                return problem(violation.getPropertyPath().toString().replace(".<list element>", ""),
-                        violation.getMessage());
-            }
-            return JSON.valueToTree(Reviewer.review(rules, parsed));
+            return JSON.valueToTree(Reviewer.review(rules, RequestReader.read(JSON, VALIDATOR, request)));
         } catch (InvalidApplicationException e) {
             return problem(e.field(), e.getMessage());
-        } catch (Exception e) {
-            return problem("body", e.getMessage());
         }
     }
 

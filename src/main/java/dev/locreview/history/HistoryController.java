@@ -1,7 +1,6 @@
 package dev.locreview.history;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.locreview.policy.LiveRules;
 import dev.locreview.review.InvalidApplicationException;
+import dev.locreview.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -61,7 +61,7 @@ public class HistoryController {
                 .name();
         return store.search(new HistoryQuery(oneOf("decision", decision, "APPROVE", "REJECT"), canonicalApi,
                 appId, category, rule, mode == null ? null : Mode.valueOf(oneOf("mode", mode, "PRECHECK", "REVIEW")),
-                instant("from", from), instant("to", to), page, size));
+                Params.instant("from", from), Params.instant("to", to), page, size));
     }
 
     private static String oneOf(String field, String value, String... allowed) {
@@ -73,14 +73,5 @@ public class HistoryController {
             throw new InvalidApplicationException(field, "expected one of " + List.of(allowed), List.of(allowed));
         }
         return upper;
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidApplicationException(field, "expected an ISO-8601 instant such as 2026-11-20T00:00:00Z",
-                    List.of());
-        }
     }
 }

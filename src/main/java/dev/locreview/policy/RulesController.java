@@ -3,7 +3,6 @@ package dev.locreview.policy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.locreview.review.InvalidApplicationException;
+import dev.locreview.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -61,22 +61,13 @@ public class RulesController {
                                                   @RequestParam(required = false) String from,
                                                   @RequestParam(required = false) String to,
                                                   @RequestParam(defaultValue = "10000") int limit) throws IOException {
-        Instant end = to == null ? Instant.now() : instant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(30)) : instant("from", from);
+        Instant end = to == null ? Instant.now() : Params.instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : Params.instant("from", from);
         if (limit < 1 || limit > 100_000) {
             throw new InvalidApplicationException("limit", "limit is 1 to 100000", List.of());
         }
         Preview.Report report = preview.preview(zip, liveRules.current().version(), start, end, limit);
         return ResponseEntity.status(report.problems().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(report);
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidApplicationException(field, "expected an ISO-8601 instant such as 2026-11-20T00:00:00Z",
-                    List.of());
-        }
     }
 }

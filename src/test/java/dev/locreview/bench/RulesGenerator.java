@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.stream.Stream;
+
+import dev.locreview.RulesFolder;
 
 /**
  * A rule set `scale` times the size of the real policy, for the growth benchmark: the real rules and
@@ -17,17 +18,7 @@ public final class RulesGenerator {
     }
 
     public static Path generate(Path rules, int scale) throws IOException {
-        Path target = Files.createTempDirectory("locreview-rules-x" + scale);
-        try (Stream<Path> files = Files.walk(rules)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(rules.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
+        Path target = RulesFolder.copy(rules);
         int realGrants = (int) Files.readAllLines(rules.resolve("data/grants.yaml")).stream()
                 .filter(l -> l.startsWith("- clause:")).count();
         int extra = realGrants * (scale - 1);

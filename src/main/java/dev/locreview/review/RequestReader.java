@@ -1,0 +1,40 @@
+package dev.locreview.review;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.locreview.web.ProblemHandler;
+import dev.locreview.web.Problems;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Reads one application from JSON outside Spring MVC (batch items, casebook files), with the same
+ * checks and the same field names in its errors as the HTTP endpoint.
+ */
+public final class RequestReader {
+
+    private RequestReader() {
+    }
+
+    public static ReviewRequest read(ObjectMapper json, Validator validator, JsonNode node) {
+        ReviewRequest request;
+        try {
+            request = json.treeToValue(node, ReviewRequest.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Problems.FieldError error = ProblemHandler.fieldError(e);
+            throw new InvalidApplicationException(error.field(), error.message(), List.of());
+        }
+        if (request == null) {
+            throw new InvalidApplicationException("body", "expected an application object", List.of());
+        }
+        for (ConstraintViolation<ReviewRequest> violation : validator.validate(request)) {
+            throw new InvalidApplicationException(violation.getPropertyPath().toString().replace(".<list element>", ""),
+                    violation.getMessage(), List.of());
+        }
+        return request;
+    }
+}
