@@ -220,7 +220,7 @@
       parts.push(el('h2', {}, t('nextTitle')), apiInfo.needsApplication
         ? el('ol', { id: 'next-steps' }, el('li', {}, t('next1')), el('li', {}, t('next2', d.api)),
           el('li', {}, t('next3')), el('li', {}, t('next4')))
-        : el('p', { id: 'next-steps' }, t('nextLight')), snippet(d.api));
+        : el('p', { id: 'next-steps' }, t(apiInfo.selfService ? 'nextSelfService' : 'nextLight')), snippet(d.api));
     }
     parts.push(el('p', { class: 'hint' }, t('share'), ' ', el('a', { href: location.href, id: 'share-link' }, location.href)));
     parts.push(el('p', { class: 'hint' }, 'clause ' + (d.clause || '-') + ' · rules ' + d.rulesVersion

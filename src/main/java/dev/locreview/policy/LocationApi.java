@@ -1,5 +1,6 @@
 package dev.locreview.policy;
 
 /** One entry of the API catalogue (rules/data/apis.yaml). */
-public record LocationApi(String name, ApiFamily family, boolean needsApplication, String summary, String summaryEn) {
+public record LocationApi(String name, ApiFamily family, boolean needsApplication, boolean selfService, String summary,
+                          String summaryEn) {
 }

@@ -1,0 +1,40 @@
+package dev.locreview.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.locreview.HttpTestSupport;
+import dev.locreview.RulesFolder;
+
+/** The opt-in watch: a saved change under the rules folder is reloaded without a request. */
+class RulesWatchTest extends HttpTestSupport {
+
+    static final Path RULES = RulesFolder.copy();
+
+    @DynamicPropertySource
+    static void rules(DynamicPropertyRegistry registry) {
+        registry.add("locreview.rules-dir", RULES::toString);
+        registry.add("locreview.rules-watch", () -> "true");
+    }
+
+    @Test
+    void aSavedChangeIsReloaded() throws Exception {
+        String before = get("/api/v1/rules").body().path("version").asText();
+        Files.writeString(RULES.resolve("reading/cues.yaml"), "\n# reviewed\n", StandardOpenOption.APPEND);
+        String after = before;
+        for (int i = 0; i < 100 && after.equals(before); i++) {
+            Thread.sleep(100);
+            after = get("/api/v1/rules").body().path("version").asText();
+        }
+        assertThat(after).isNotEqualTo(before);
+        assertThat(post("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"]}").body()
+                .path("rulesVersion").asText()).isEqualTo(after);
+    }
+}
