@@ -41,20 +41,12 @@ public class LiveRules implements SmartInitializingSingleton {
 
     public LiveRules(LocreviewProperties properties) {
         this.folder = properties.rulesDir();
-        this.initial = CompletableFuture.supplyAsync(() -> {
-            RuleSet rules = RuleSet.load(folder);
-            List<String> problems = RuleSetValidator.problems(rules);
-            if (!problems.isEmpty()) {
-                throw new RuleSetException("rules in " + rules.folder() + " are not valid:\n"
-                        + String.join("\n", problems));
-            }
-            log.info("Loaded rule set {} from {}: {} rules", rules.version(), rules.folder(), rules.rules().size());
-            return rules;
-        }, runnable -> {
-            Thread thread = new Thread(runnable, "rules-initial-load");
-            thread.setDaemon(true);
-            thread.start();
-        });
+        this.initial = RulesPreloader.take(folder).orElseGet(() -> RulesPreloader.start(folder))
+                .thenApply(rules -> {
+                    log.info("Loaded rule set {} from {}: {} rules", rules.version(), rules.folder(),
+                            rules.rules().size());
+                    return rules;
+                });
     }
 
     /** Start-up fails here, with the problems, if the rules folder does not load. */

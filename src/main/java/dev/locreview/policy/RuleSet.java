@@ -43,6 +43,8 @@ public final class RuleSet {
 
     private static final KieServices KIE = KieServices.Factory.get();
     private static final String RESOURCES = "src/main/resources/locreview/";
+    /** Sessions kept for reuse: as many as requests decided at once (the web server's 64 threads). */
+    private static final int POOLED_SESSIONS = 64;
 
     private final Path folder;
     private final String version;
@@ -62,7 +64,7 @@ public final class RuleSet {
         this.data = data;
         this.reader = reader;
         this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(256);
+        this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
         this.rules = List.copyOf(rules);
     }
 
