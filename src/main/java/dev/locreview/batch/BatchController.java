@@ -21,6 +21,7 @@ import dev.locreview.history.Recorder;
 import dev.locreview.review.Decision;
 import dev.locreview.review.InvalidApplicationException;
 import dev.locreview.review.RequestReader;
+import dev.locreview.security.Audit;
 import dev.locreview.security.Caller;
 import dev.locreview.web.ProblemHandler;
 import dev.locreview.web.Problems;
@@ -91,6 +92,7 @@ public class BatchController {
             return problem(HttpStatus.BAD_REQUEST, new Problems.FieldError("body", "the batch is empty"));
         }
         Caller caller = Caller.current();
+        Audit.record("batch review", count + " applications");
         List<Item> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             results.add(decide(i, lines.isEmpty() ? items.get(i) : null, lines.isEmpty() ? null : lines.get(i), caller));

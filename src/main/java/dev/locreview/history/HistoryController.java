@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.locreview.policy.LiveRules;
 import dev.locreview.review.InvalidApplicationException;
+import dev.locreview.security.Audit;
 import dev.locreview.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -35,6 +36,7 @@ public class HistoryController {
     @Operation(summary = "One stored decision: the request as submitted and the decision as returned")
     @GetMapping("/{decisionId}")
     public DecisionRecord one(@PathVariable String decisionId) {
+        Audit.record("read decision", decisionId);
         return store.find(decisionId).orElseThrow(() -> new NotFoundException("no decision " + decisionId));
     }
 
@@ -59,6 +61,8 @@ public class HistoryController {
         String canonicalApi = api == null ? null : liveRules.current().data().api(api)
                 .orElseThrow(() -> new InvalidApplicationException("api", "unknown API '" + api + "'", List.of()))
                 .name();
+        Audit.record("search history", "decision=" + decision + " api=" + api + " category=" + category + " rule="
+                + rule + " mode=" + mode + " from=" + from + " to=" + to + " page=" + page);
         return store.search(new HistoryQuery(oneOf("decision", decision, "APPROVE", "REJECT"), canonicalApi,
                 appId, category, rule, mode == null ? null : Mode.valueOf(oneOf("mode", mode, "PRECHECK", "REVIEW")),
                 Params.instant("from", from), Params.instant("to", to), page, size));

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.locreview.review.InvalidApplicationException;
+import dev.locreview.security.Audit;
 import dev.locreview.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -50,6 +51,8 @@ public class RulesController {
     @PostMapping("/api/v1/rules/reload")
     public ResponseEntity<LiveRules.Reload> reload() {
         LiveRules.Reload reload = liveRules.reload();
+        Audit.record("reload rules", reload.swapped() ? "now " + reload.liveVersion()
+                : "refused " + reload.candidateVersion() + ", " + reload.liveVersion() + " stays live");
         return ResponseEntity.status(reload.swapped() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(reload);
     }
 
@@ -67,6 +70,8 @@ public class RulesController {
             throw new InvalidApplicationException("limit", "limit is 1 to 100000", List.of());
         }
         Preview.Report report = preview.preview(zip, liveRules.current().version(), start, end, limit);
+        Audit.record("preview rules", "candidate " + report.candidateVersion() + " from " + start + " to " + end + ": "
+                + report.changed() + " of " + report.replayed() + " decisions would change");
         return ResponseEntity.status(report.problems().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(report);
     }

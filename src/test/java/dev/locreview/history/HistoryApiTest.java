@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.locreview.HttpTestSupport;
 
 /** The decision history: stored before returned, found by id and by filters, for reviewers only. */
+@ExtendWith(OutputCaptureExtension.class)
 class HistoryApiTest extends HttpTestSupport {
 
     @Autowired
@@ -100,6 +104,16 @@ class HistoryApiTest extends HttpTestSupport {
         assertThat(as(DEVELOPER_KEY, postJson("/api/v1/reviews/batch", "[]")).status()).isEqualTo(403);
         assertThat(as(DEVELOPER_KEY, postJson("/api/v1/rules/reload", "")).status()).isEqualTo(403);
         assertThat(post("/api/v1/rules/reload", "").status()).isEqualTo(401);
+    }
+
+    @Test
+    void reviewerOperationsAreAuditedAndLogsCarryNoFreeTextAndAMaskedAppId(CapturedOutput output) {
+        String id = review(REVIEWER_KEY, "wx1234567890abcdef", "交通服务-代驾", "DESIGNATED_DRIVING");
+        as(REVIEWER_KEY, getRequest("/api/v1/reviews/" + id));
+        as(REVIEWER_KEY, getRequest("/api/v1/reviews?rule=GL1"));
+        assertThat(output.getOut()).contains("read decision by test-reviewer: " + id,
+                "search history by test-reviewer", "app=wx12…ef");
+        assertThat(output.getOut()).doesNotContain("理由原文", "wx1234567890abcdef");
     }
 
     @Test
