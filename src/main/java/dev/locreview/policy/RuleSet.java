@@ -127,12 +127,20 @@ public final class RuleSet {
         try {
             facts.forEach(session::insert);
             session.fireAllRules();
-            return new Execution(new ArrayList<>(session.getObjects(o -> Stream.of(wanted).anyMatch(t -> t.isInstance(o)))),
-                    fired);
+            return new Execution(new ArrayList<>(session.getObjects(o -> isAny(o, wanted))), fired);
         } finally {
             session.removeEventListener(listener);
             session.dispose();
         }
+    }
+
+    private static boolean isAny(Object o, Class<?>[] types) {
+        for (Class<?> type : types) {
+            if (type.isInstance(o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How often each rule has fired since this set was loaded. */
