@@ -34,28 +34,42 @@ public final class Lexicon {
 
     /** One lexicon entry: words for a scenario, with the category context it holds in. */
     record Entry(int order, Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
-                 Set<String> notCategories, Scenario whenNegated, boolean positive, boolean located, boolean weak) {
+                 Set<String> notCategories, Set<String> exceptWith, Scenario whenNegated, boolean positive,
+                 boolean located, boolean weak) {
 
-        /** @param categories the app's categories, each as "一级" and as "一级-二级" */
-        boolean appliesTo(Collection<String> appCategories) {
-            if (!this.categories.isEmpty() && appCategories.stream().noneMatch(this.categories::contains)) {
+        /**
+         * Holds when one of the app's categories is named in `categories` (if any are given), and not every
+         * one of them is named in `notCategories` (an app that is both a shop and an errand service reads
+         * 跑腿 both ways), and none is named in `exceptWith`.
+         *
+         * @param appCategories the app's categories, each as its names ("一级" and "一级-二级")
+         */
+        boolean appliesTo(List<Set<String>> appCategories) {
+            if (!categories.isEmpty()
+                    && appCategories.stream().noneMatch(names -> names.stream().anyMatch(categories::contains))) {
                 return false;
             }
-            return appCategories.stream().noneMatch(notCategories::contains);
+            if (appCategories.stream().anyMatch(names -> names.stream().anyMatch(exceptWith::contains))) {
+                return false;
+            }
+            return notCategories.isEmpty() || appCategories.isEmpty()
+                    || appCategories.stream().anyMatch(names -> names.stream().noneMatch(notCategories::contains));
         }
     }
 
     record EntryFile(List<String> phrases, List<List<String>> together, List<String> categories,
-                     List<String> notCategories, String negated, Boolean positive, Boolean located, Boolean weak) {
+                     List<String> notCategories, List<String> exceptWith, String negated, Boolean positive,
+                     Boolean located, Boolean weak) {
     }
 
-    record CueFile(String clauseBreaks, List<String> negation, List<String> notNegation, List<String> postNegation,
+    record CueFile(String clauseBreaks, String sentenceBreaks, List<String> noLocation, List<String> others,
+                   List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
                    List<String> location) {
     }
 
-    enum Cue { NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
+    enum Cue { NO_LOCATION, OTHERS, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
         TOPIC_AFTER, BUSINESS, VAGUE, LOCATION }
 
     private final List<Entry> entries;
@@ -66,10 +80,12 @@ public final class Lexicon {
     private final Trie cues;
     private final Map<String, List<Cue>> cueKinds;
     private final String clauseBreaks;
+    private final String sentenceBreaks;
 
     private Lexicon(List<Entry> entries, CueFile cueFile) {
         this.entries = List.copyOf(entries);
         this.clauseBreaks = cueFile.clauseBreaks();
+        this.sentenceBreaks = cueFile.sentenceBreaks();
         Map<String, List<Entry>> byPhrase = new HashMap<>();
         Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
         List<String> words = new ArrayList<>();
@@ -86,6 +102,8 @@ public final class Lexicon {
         this.phrases = Trie.builder().addKeywords(byPhrase.keySet()).build();
         this.groupWords = Trie.builder().addKeywords(words).build();
         Map<String, List<Cue>> kinds = new LinkedHashMap<>();
+        add(kinds, cueFile.noLocation(), Cue.NO_LOCATION);
+        add(kinds, cueFile.others(), Cue.OTHERS);
         add(kinds, cueFile.negation(), Cue.NEGATION);
         add(kinds, cueFile.notNegation(), Cue.NOT_NEGATION);
         add(kinds, cueFile.postNegation(), Cue.POST_NEGATION);
@@ -123,7 +141,7 @@ public final class Lexicon {
                 }
                 List<List<String>> groups = together ? e.together() : List.of(e.phrases());
                 List<List<String>> folded = groups.stream().map(g -> g.stream().map(Lexicon::fold).toList()).toList();
-                entries.add(new Entry(entries.size(), scenario, folded, together, names(e.categories()), names(e.notCategories()),
+                entries.add(new Entry(entries.size(), scenario, folded, together, names(e.categories()), names(e.notCategories()), names(e.exceptWith()),
                         e.negated() == null ? null : scenario(data, e.negated(), lexiconFile),
                         e.positive() == null || e.positive(), Boolean.TRUE.equals(e.located()),
                         Boolean.TRUE.equals(e.weak())));
@@ -170,4 +188,5 @@ public final class Lexicon {
     Collection<Emit> cues(String folded) { return cues.parseText(folded); }
     List<Cue> cueKinds(String word) { return cueKinds.getOrDefault(word, List.of()); }
     boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
+    boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
 }

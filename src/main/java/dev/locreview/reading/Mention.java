@@ -17,6 +17,7 @@ public final class Mention {
     private final boolean locationUse;
     private final boolean business;
     private final boolean weak;
+    private final boolean sentenceLocationUse;
     private final int clause;
     private final Evidence evidence;
 
@@ -29,10 +30,11 @@ public final class Mention {
      * @param locationUse its clause speaks of using the location (定位, 位置, 导航, 附近 …)
      * @param business    its clause says what the business is (我们是…, 公司运营…)
      * @param weak        the words only suggest the use (附近的维修点 suggests navigating there)
+     * @param sentenceLocationUse its sentence (or list item) speaks of using the location
      * @param clause      the number of its clause in the text
      */
     public Mention(Scenario stated, Scenario effective, boolean negated, boolean restricted, boolean locationUse,
-                   boolean business, boolean weak, int clause, Evidence evidence) {
+                   boolean business, boolean weak, boolean sentenceLocationUse, int clause, Evidence evidence) {
         this.stated = stated;
         this.effective = effective;
         this.negated = negated;
@@ -40,6 +42,7 @@ public final class Mention {
         this.locationUse = locationUse;
         this.business = business;
         this.weak = weak;
+        this.sentenceLocationUse = sentenceLocationUse;
         this.clause = clause;
         this.evidence = evidence;
     }
@@ -53,6 +56,7 @@ public final class Mention {
     public boolean isLocationUse() { return locationUse; }
     public boolean isBusiness() { return business; }
     public boolean isWeak() { return weak; }
+    public boolean isSentenceLocationUse() { return sentenceLocationUse; }
     public int getClause() { return clause; }
     public Evidence getEvidence() { return evidence; }
 

@@ -46,11 +46,12 @@ public final class ReasonReader {
     }
 
     /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
-    public record Reading(List<Mention> mentions, List<VaguePurpose> vague) {
+    public record Reading(List<Mention> mentions, List<VaguePurpose> vague, List<LocationScoped> scoped) {
 
         public List<Object> facts() {
             List<Object> facts = new ArrayList<>(mentions);
             facts.addAll(vague);
+            facts.addAll(scoped);
             return facts;
         }
     }
@@ -59,12 +60,14 @@ public final class ReasonReader {
      * Reads a reason for an app of the given categories, each given as "一级" and as "一级-二级"
      * (lexicon entries may hold only under some categories: 跑腿 is errand receipt for a shop).
      */
-    public Reading read(String reason, Collection<String> categories) {
+    public Reading read(String reason, Collection<String> categoryNames) {
+        List<Set<String>> categories = grouped(categoryNames);
         if (reason == null || reason.isBlank()) {
-            return new Reading(List.of(), List.of());
+            return new Reading(List.of(), List.of(), List.of());
         }
         String text = Lexicon.fold(reason);
-        int[] clause = clauses(text);
+        int[] clause = breaks(text, true);
+        int[] sentence = breaks(text, false);
         List<Hit> negations = new ArrayList<>();
         List<Hit> postNegations = new ArrayList<>();
         List<Hit> restrictions = new ArrayList<>();
@@ -75,11 +78,15 @@ public final class ReasonReader {
         List<Hit> topicsAfter = new ArrayList<>();
         List<VaguePurpose> vague = new ArrayList<>();
         List<Hit> notNegations = new ArrayList<>();
+        List<Hit> noLocations = new ArrayList<>();
+        List<Hit> others = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
                 switch (kind) {
+                    case NO_LOCATION -> noLocations.add(hit);
+                    case OTHERS -> others.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -100,6 +107,23 @@ public final class ReasonReader {
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
+        List<LocationScoped> scoped = new ArrayList<>();
+        for (Hit other : others) {
+            int at = clause[other.start()];
+            boolean speaksOfLocation = first(locations, h -> clause[h.start()] == at) != null;
+            boolean deniesIt = first(noLocations, h -> clause[h.start()] == at) != null
+                    || (speaksOfLocation && first(negations, h -> clause[h.start()] == at) != null);
+            if (deniesIt || (other.word().startsWith("以上") && speaksOfLocation)) {
+                int from = other.start();
+                int to = from;
+                while (to < text.length() && clause[to] == at && !lexicon.isClauseBreak(text.charAt(to))) {
+                    to++;
+                }
+                scoped.add(new LocationScoped(new Evidence(reason.substring(from, to), from, to, other.word())));
+            }
+        }
+        // "不需要定位" speaks of the location to deny it: it is not a use of it.
+        locations.removeIf(l -> noLocations.stream().anyMatch(l::inside));
 
         List<Mention> mentions = new ArrayList<>();
         for (Candidate c : candidates(text, clause, categories)) {
@@ -108,6 +132,10 @@ public final class ReasonReader {
                     && c.start() - h.end() <= NEGATION_REACH);
             if (negation == null) {
                 negation = first(postNegations, h -> clause[h.start()] == at && h.start() >= c.end());
+            }
+            if (negation == null) {
+                int in = sentence[c.start()];
+                negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end());
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
             if (restriction == null) {
@@ -134,13 +162,14 @@ public final class ReasonReader {
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
             mentions.add(new Mention(entry.scenario(), effective, negated,
-                    restriction != null, locationUse, business, c.entry().weak(), at, evidence));
+                    restriction != null, locationUse, business, c.entry().weak(),
+                    first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null, at, evidence));
         }
-        return new Reading(mentions, vague);
+        return new Reading(mentions, vague, scoped);
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
-    private List<Candidate> candidates(String text, int[] clause, Collection<String> categories) {
+    private List<Candidate> candidates(String text, int[] clause, List<Set<String>> categories) {
         List<Candidate> all = new ArrayList<>();
         for (Emit emit : lexicon.phrases(text)) {
             for (Lexicon.Entry entry : lexicon.entriesFor(emit.getKeyword())) {
@@ -202,17 +231,35 @@ public final class ReasonReader {
         }
     }
 
-    /** The clause number of every character; a clause break belongs to the clause it closes. */
-    private int[] clauses(String text) {
-        int[] clause = new int[text.length()];
+    /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
+    private int[] breaks(String text, boolean clauses) {
+        int[] part = new int[text.length()];
         int k = 0;
         for (int i = 0; i < text.length(); i++) {
-            clause[i] = k;
-            if (lexicon.isClauseBreak(text.charAt(i))) {
+            part[i] = k;
+            char c = text.charAt(i);
+            if (clauses ? lexicon.isClauseBreak(c) : lexicon.isSentenceBreak(c)) {
                 k++;
             }
         }
-        return clause;
+        return part;
+    }
+
+    /** "交通服务", "交通服务-代驾", "餐饮", "餐饮-外卖平台" → one set of names per category. */
+    private static List<Set<String>> grouped(Collection<String> names) {
+        List<Set<String>> categories = new ArrayList<>();
+        for (String name : names) {
+            int dash = name.indexOf('-');
+            if (dash > 0) {
+                categories.add(Set.of(name.substring(0, dash), name));
+            }
+        }
+        for (String name : names) {
+            if (name.indexOf('-') < 0 && categories.stream().noneMatch(c -> c.contains(name))) {
+                categories.add(Set.of(name));
+            }
+        }
+        return categories;
     }
 
     private static List<Emit> sorted(Collection<Emit> emits) {

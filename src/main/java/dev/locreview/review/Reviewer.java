@@ -36,7 +36,9 @@ public class Reviewer {
         List<String> categoryNames = new ArrayList<>();
         application.getCategories().forEach(c -> {
             categoryNames.add(c.getLevel1());
-            categoryNames.add(c.getLevel1() + "-" + c.getLevel2());
+            if (c.getLevel2() != null) {
+                categoryNames.add(c.getLevel1() + "-" + c.getLevel2());
+            }
         });
         ReasonReader.Reading reading = rules.reader().read(request.reason(), categoryNames);
         Set<String> scenarioCodes = new LinkedHashSet<>();

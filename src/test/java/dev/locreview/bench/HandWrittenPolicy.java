@@ -48,12 +48,15 @@ public final class HandWrittenPolicy {
         List<String> names = new ArrayList<>();
         for (AppCategory c : app.getCategories()) {
             names.add(c.getLevel1());
-            names.add(c.getLevel1() + "-" + c.getLevel2());
+            if (c.getLevel2() != null) {
+                names.add(c.getLevel1() + "-" + c.getLevel2());
+            }
         }
         ReasonReader.Reading reading = reader.read(request.reason(), names);
         List<Mention> mentions = reading.mentions();
+        boolean scoped = !reading.scoped().isEmpty();
         for (Mention m : mentions) {
-            if (counts(m, mentions, !reading.vague().isEmpty())) {
+            if (counts(m, mentions, !reading.vague().isEmpty(), scoped)) {
                 scenarios.add(new AppScenario(m.getEffective(), AppScenario.Source.REASON_TEXT, m.getEvidence()));
             }
         }
@@ -86,22 +89,27 @@ public final class HandWrittenPolicy {
     }
 
     /** The reading rules TXT1, TXT2 and TXT5. */
-    private static boolean counts(Mention m, List<Mention> all, boolean vague) {
+    private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped) {
         if (m.getEffective() == null) {
             return false;
         }
-        if (m.isLimiting() || (m.isLocationUse() && !m.isWeak())) {
+        if (m.isLocationUse() && !m.isWeak()) {
             return true;
+        }
+        if (m.isLimiting()) {
+            return !scoped || m.isLocationUse();
         }
         if (!m.isQualifying()) {
             return false;
         }
         if ((!m.isLocationUse() || m.isWeak()) && !m.isBusiness()) {
-            return all.stream().noneMatch(Mention::isExplicitLimit)
+            return (!scoped || m.isSentenceLocationUse())
+                    && all.stream().noneMatch(Mention::isExplicitLimit)
                     && all.stream().noneMatch(o -> o.isNegated() && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause());
         }
-        return !m.isLocationUse() && m.isBusiness() && !vague && all.stream().noneMatch(Mention::isStatedLimit);
+        return !m.isLocationUse() && m.isBusiness() && !vague && !scoped
+                && all.stream().noneMatch(Mention::isStatedLimit);
     }
 
     private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs) {

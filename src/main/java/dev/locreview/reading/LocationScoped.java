@@ -1,0 +1,14 @@
+package dev.locreview.reading;
+
+import dev.locreview.review.Evidence;
+
+/**
+ * The reason says which features use the location and that the others do not ("以上仅第2项使用位置",
+ * "其余功能都不用位置"): a feature it names without speaking of the location is then not a use. A rule-session fact.
+ */
+public record LocationScoped(Evidence evidence) {
+
+    public Evidence getEvidence() {
+        return evidence;
+    }
+}
