@@ -51,7 +51,6 @@ public final class RuleSet {
     private final Instant loadedAt;
     private final PolicyData data;
     private final ReasonReader reader;
-    private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final List<RuleInfo> rules;
     private final Map<String, LongAdder> fireCounts = new ConcurrentHashMap<>();
@@ -63,7 +62,6 @@ public final class RuleSet {
         this.loadedAt = Instant.now();
         this.data = data;
         this.reader = reader;
-        this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
         this.rules = List.copyOf(rules);
     }
@@ -155,7 +153,6 @@ public final class RuleSet {
     public PolicyData data() { return data; }
     public ReasonReader reader() { return reader; }
     public List<RuleInfo> rules() { return rules; }
-    KieBase kieBase() { return kieBase; }
 
     private static List<RuleInfo> catalogue(KieBase kieBase) {
         List<RuleInfo> rules = new ArrayList<>();

@@ -72,7 +72,6 @@ public final class Lexicon {
     enum Cue { NO_LOCATION, OTHERS, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
         TOPIC_AFTER, BUSINESS, VAGUE, LOCATION }
 
-    private final List<Entry> entries;
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
     private final Trie phrases;
@@ -83,7 +82,6 @@ public final class Lexicon {
     private final String sentenceBreaks;
 
     private Lexicon(List<Entry> entries, CueFile cueFile) {
-        this.entries = List.copyOf(entries);
         this.clauseBreaks = cueFile.clauseBreaks();
         this.sentenceBreaks = cueFile.sentenceBreaks();
         Map<String, List<Entry>> byPhrase = new HashMap<>();
@@ -179,7 +177,6 @@ public final class Lexicon {
         return new String(chars);
     }
 
-    List<Entry> entries() { return entries; }
     List<Entry> entriesFor(String phrase) { return phraseEntries.getOrDefault(phrase, List.of()); }
     /** The co-occurrence entries whose first group has this word: only these can hold where it is found. */
     List<Entry> togetherEntriesStartingWith(String word) { return togetherEntries.getOrDefault(word, List.of()); }

@@ -47,7 +47,6 @@ public final class Mention {
         this.evidence = evidence;
     }
 
-    public Scenario getStated() { return stated; }
     public String getStatedCode() { return stated == null ? null : stated.code(); }
     public Scenario getEffective() { return effective; }
     public String getCode() { return effective == null ? null : effective.code(); }

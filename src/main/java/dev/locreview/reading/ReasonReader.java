@@ -9,6 +9,7 @@ import java.util.List;
 import org.ahocorasick.trie.Emit;
 
 import dev.locreview.policy.Scenario;
+import dev.locreview.review.AppCategory;
 import dev.locreview.review.Evidence;
 
 /**
@@ -57,14 +58,14 @@ public final class ReasonReader {
     }
 
     /**
-     * Reads a reason for an app of the given categories, each given as "一级" and as "一级-二级"
-     * (lexicon entries may hold only under some categories: 跑腿 is errand receipt for a shop).
+     * Reads a reason for an app of the given categories (lexicon entries may hold only under some
+     * categories: 跑腿 is errand receipt for a shop).
      */
-    public Reading read(String reason, Collection<String> categoryNames) {
-        List<Set<String>> categories = grouped(categoryNames);
+    public Reading read(String reason, List<AppCategory> appCategories) {
         if (reason == null || reason.isBlank()) {
             return new Reading(List.of(), List.of(), List.of());
         }
+        List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
         String text = Lexicon.fold(reason);
         int[] clause = breaks(text, true);
         int[] sentence = breaks(text, false);
@@ -155,15 +156,15 @@ public final class ReasonReader {
             }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
+            boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null;
             Scenario effective = negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
             Hit cue = negated ? negation : restriction;
             int from = cue == null ? c.start() : Math.min(c.start(), cue.start());
             int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
-            mentions.add(new Mention(entry.scenario(), effective, negated,
-                    restriction != null, locationUse, business, c.entry().weak(),
-                    first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null, at, evidence));
+            mentions.add(new Mention(entry.scenario(), effective, negated, restriction != null, locationUse, business,
+                    entry.weak(), sentenceLocationUse, at, evidence));
         }
         return new Reading(mentions, vague, scoped);
     }
@@ -245,21 +246,10 @@ public final class ReasonReader {
         return part;
     }
 
-    /** "交通服务", "交通服务-代驾", "餐饮", "餐饮-外卖平台" → one set of names per category. */
-    private static List<Set<String>> grouped(Collection<String> names) {
-        List<Set<String>> categories = new ArrayList<>();
-        for (String name : names) {
-            int dash = name.indexOf('-');
-            if (dash > 0) {
-                categories.add(Set.of(name.substring(0, dash), name));
-            }
-        }
-        for (String name : names) {
-            if (name.indexOf('-') < 0 && categories.stream().noneMatch(c -> c.contains(name))) {
-                categories.add(Set.of(name));
-            }
-        }
-        return categories;
+    /** The names a lexicon entry may give a category by: "一级" and "一级-二级". */
+    private static Set<String> names(AppCategory category) {
+        return category.getLevel2() == null ? Set.of(category.getLevel1())
+                : Set.of(category.getLevel1(), category.getLevel1() + "-" + category.getLevel2());
     }
 
     private static List<Emit> sorted(Collection<Emit> emits) {

@@ -33,14 +33,7 @@ public class Reviewer {
         Application application = intake.application(request);
         List<AppScenario> declared = intake.declaredScenarios(request.scenarios());
 
-        List<String> categoryNames = new ArrayList<>();
-        application.getCategories().forEach(c -> {
-            categoryNames.add(c.getLevel1());
-            if (c.getLevel2() != null) {
-                categoryNames.add(c.getLevel1() + "-" + c.getLevel2());
-            }
-        });
-        ReasonReader.Reading reading = rules.reader().read(request.reason(), categoryNames);
+        ReasonReader.Reading reading = rules.reader().read(request.reason(), application.getCategories());
         Set<String> scenarioCodes = new LinkedHashSet<>();
         declared.forEach(d -> scenarioCodes.add(d.getCode()));
         reading.mentions().forEach(m -> {

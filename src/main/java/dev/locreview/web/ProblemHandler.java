@@ -79,7 +79,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-        Problems.FieldError error = unreadable(e);
+        Problems.FieldError error = fieldError(e);
         return cast(problem(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
                 error.field() + ": " + error.message(), List.of(error))));
     }
@@ -90,10 +90,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected error", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the service failed to decide this request; it has been logged", List.of()));
-    }
-
-    static Problems.FieldError unreadable(HttpMessageNotReadableException e) {
-        return fieldError(e);
     }
 
     /** The field a JSON reading failure is about, and what was wrong with it, in a client's words. */

@@ -10,7 +10,6 @@ import dev.locreview.policy.Grant;
 import dev.locreview.policy.PolicyData;
 import dev.locreview.reading.Mention;
 import dev.locreview.reading.ReasonReader;
-import dev.locreview.review.AppCategory;
 import dev.locreview.review.AppScenario;
 import dev.locreview.review.Application;
 import dev.locreview.review.Intake;
@@ -45,14 +44,7 @@ public final class HandWrittenPolicy {
         Intake intake = new Intake(data);
         Application app = intake.application(request);
         List<AppScenario> scenarios = new ArrayList<>(intake.declaredScenarios(request.scenarios()));
-        List<String> names = new ArrayList<>();
-        for (AppCategory c : app.getCategories()) {
-            names.add(c.getLevel1());
-            if (c.getLevel2() != null) {
-                names.add(c.getLevel1() + "-" + c.getLevel2());
-            }
-        }
-        ReasonReader.Reading reading = reader.read(request.reason(), names);
+        ReasonReader.Reading reading = reader.read(request.reason(), app.getCategories());
         List<Mention> mentions = reading.mentions();
         boolean scoped = !reading.scoped().isEmpty();
         for (Mention m : mentions) {

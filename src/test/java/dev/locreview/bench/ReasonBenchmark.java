@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 import dev.locreview.reading.ReasonReader;
+import dev.locreview.review.AppCategory;
 import dev.locreview.review.CategoryRef;
 import dev.locreview.review.Decision;
 import dev.locreview.review.ReviewRequest;
@@ -41,6 +42,6 @@ public class ReasonBenchmark extends EngineBenchmark {
 
     @Benchmark
     public ReasonReader.Reading readingOnly() {
-        return rules.reader().read(reason, List.of("交通服务", "交通服务-代驾"));
+        return rules.reader().read(reason, List.of(new AppCategory("交通服务", "代驾", null)));
     }
 }
