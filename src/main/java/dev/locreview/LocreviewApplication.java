@@ -12,9 +12,12 @@ import dev.locreview.cli.Cli;
 @EnableScheduling
 public class LocreviewApplication {
 
-    /** The server, or with a command (check, casebook, rules, keys) the command line. */
+    /**
+     * The server, or with a word (check, casebook, rules, keys, help — or a mistyped one, which gets the usage)
+     * the command line. Only options ({@code --server.port=…}) go to the server, so a typo never starts it.
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && Cli.COMMANDS.contains(args[0])) {
+        if (args.length > 0 && Cli.isCommandLine(args[0])) {
             System.exit(Cli.run(args));
         }
         SpringApplication.run(LocreviewApplication.class, args);

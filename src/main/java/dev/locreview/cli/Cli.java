@@ -4,19 +4,23 @@ import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /**
  * The command line, for developers and policy authors without a server. Exit codes: 0 all good,
  * 1 a case failed / an application was rejected, 2 bad input or a rule set that does not load.
  */
 @Command(name = "locreview", mixinStandardHelpOptions = true, version = "locreview 0.1",
-        subcommands = {CheckCommand.class, CasebookCommand.class, RulesCommand.class, KeysCommand.class},
+        subcommands = {HelpCommand.class, CheckCommand.class, CasebookCommand.class, RulesCommand.class, KeysCommand.class},
         description = "Review WeChat mini-program location API applications against the policy rules.")
 public final class Cli {
 
-    /** The sub-commands the jar's main hands to the command line instead of starting the server. */
-    public static final List<String> COMMANDS = List.of("check", "casebook", "rules", "keys", "help", "--help",
-            "-h", "--version");
+    private static final List<String> OPTIONS = List.of("--help", "-h", "--version", "-V");
+
+    /** Whether the jar's first argument is for the command line: any word, or its own options. */
+    public static boolean isCommandLine(String first) {
+        return !first.startsWith("-") || OPTIONS.contains(first);
+    }
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Cli());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,23 @@ class CliTest {
         } finally {
             System.setOut(original);
         }
+    }
+
+    /** The jar's main as a user runs it: a mistyped word gets the usage and exit 2, and never starts the server. */
+    @Test
+    void aMistypedWordGetsTheUsageInsteadOfAServer() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                "dev.locreview.LocreviewApplication", "chekc").redirectErrorStream(true).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ended).as("a mistyped word must not start the server").isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(out).contains("Unmatched argument", "chekc", "Did you mean: locreview check");
+        assertThat(run("help").exit()).isZero();
     }
 
     @Test
