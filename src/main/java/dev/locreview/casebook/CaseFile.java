@@ -7,7 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One reviewed case: the request as submitted, and the outcome a reviewer expects
+ * One reviewed case (an item of a YAML set: its input and what is wanted): the request as submitted, and the outcome a reviewer expects
  * (decision, deciding clause, recommended APIs in order; optionally scenarios that must be found,
  * or none at all when the list is empty).
  */

@@ -4,17 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The casebook: every *.json case under a folder, in path order. */
+/**
+ * The casebook: YAML sets under a folder, in path order, each a {@code topic} and its {@code cases}
+ * (name, note, optional source, input, want) — the shape of OPA's YAML test cases.
+ */
 public final class Casebook {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private Casebook() {
@@ -24,12 +30,19 @@ public final class Casebook {
     public static List<CaseFile> load(Path folder, String... skip) {
         try (Stream<Path> walk = Files.walk(folder)) {
             List<CaseFile> cases = new ArrayList<>();
-            for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            Map<String, Path> names = new HashMap<>();
+            for (Path file : walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Path relative = folder.relativize(file);
                 if (relative.getNameCount() > 1 && List.of(skip).contains(relative.getName(0).toString())) {
                     continue;
                 }
-                cases.add(read(file));
+                for (CaseFile c : read(file)) {
+                    Path other = names.putIfAbsent(c.name(), file);
+                    if (other != null) {
+                        throw new IOException(file + ": case name " + c.name() + " is already used in " + other);
+                    }
+                    cases.add(c);
+                }
             }
             return cases;
         } catch (IOException e) {
@@ -37,16 +50,24 @@ public final class Casebook {
         }
     }
 
-    static CaseFile read(Path file) throws IOException {
-        JsonNode node = JSON.readTree(file.toFile());
-        if (!node.path("request").isObject() || !node.path("expect").isObject()) {
-            throw new IOException(file + ": a case needs a \"request\" object and an \"expect\" object");
+    static List<CaseFile> read(Path file) throws IOException {
+        JsonNode set = YAML.readTree(file.toFile());
+        if (set == null || !set.path("cases").isArray()) {
+            throw new IOException(file + ": a case set needs a \"cases\" list");
         }
-        CaseFile.Expectation expect = JSON.treeToValue(node.get("expect"), CaseFile.Expectation.class);
-        if (expect.decision() == null) {
-            throw new IOException(file + ": expect.decision is required");
+        List<CaseFile> cases = new ArrayList<>();
+        for (JsonNode node : set.get("cases")) {
+            String name = node.path("name").asText("");
+            if (name.isEmpty() || !node.path("input").isObject() || !node.path("want").isObject()) {
+                throw new IOException(file + ": case " + (cases.size() + 1)
+                        + " needs a \"name\", an \"input\" object and a \"want\" object");
+            }
+            CaseFile.Expectation want = YAML.treeToValue(node.get("want"), CaseFile.Expectation.class);
+            if (want.decision() == null) {
+                throw new IOException(file + ": " + name + ": want.decision is required");
+            }
+            cases.add(new CaseFile(file, name, node.path("note").asText(""), node.get("input"), want));
         }
-        String name = node.path("name").asText(file.getFileName().toString().replaceFirst("\\.json$", ""));
-        return new CaseFile(file, name, node.path("note").asText(""), node.get("request"), expect);
+        return cases;
     }
 }

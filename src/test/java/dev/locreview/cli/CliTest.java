@@ -88,8 +88,13 @@ class CliTest {
     void casebookFailsWhenACaseFails() throws Exception {
         Path cases = dir.resolve("cases");
         Files.createDirectories(cases);
-        Files.writeString(cases.resolve("wrong.json"), "{\"name\":\"wrong\",\"request\":{\"api\":\"wx.getLocation\","
-                + "\"categories\":[\"教育-在线教育\"]},\"expect\":{\"decision\":\"APPROVE\"}}");
+        Files.writeString(cases.resolve("wrong.yaml"), """
+                topic: a case that must fail
+                cases:
+                - name: wrong
+                  input: {api: wx.getLocation, categories: [教育-在线教育]}
+                  want: {decision: APPROVE}
+                """);
         Run run = run("casebook", cases.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL   wrong", "0 passed, 1 failed");
