@@ -45,7 +45,7 @@ class OperationsTest extends HttpTestSupport {
         boolean gl1Fired = false;
         for (var rule : rules.body().path("rules")) {
             assertThat(rule.path("clause").asText()).isNotBlank();
-            assertThat(rule.path("file").asText()).endsWith(".drl");
+            assertThat(rule.path("file").asText()).matches(".*\\.drl|data/grants\\.yaml");
             if (rule.path("clause").asText().equals("GL1") && rule.path("fireCount").asLong() > 0) {
                 gl1Fired = true;
             }

@@ -5,21 +5,23 @@ import java.util.List;
 import dev.locreview.review.AppCategory;
 
 /**
- * One category + scenario pairing of section 一 of the policy (rules/data/grants.yaml).
- * A fact in the rule session: the DRL rule with the same clause decides what it means.
+ * One category + scenario pairing of section 一 of the policy (rules/data/grants.yaml), with the name and
+ * quote its approvals cite. A fact in the rule session: rule GRANT (05-grants.drl) decides what it means.
  */
 public final class Grant {
 
     private final String clause;
+    private final String name;
     private final ApiFamily family;
     private final List<String> categories;
     private final List<String> scenarios;
     private final String quote;
     private final List<String> scenarioLabels;
 
-    public Grant(String clause, ApiFamily family, List<String> categories, List<String> scenarios, String quote,
-                 List<String> scenarioLabels) {
+    public Grant(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios,
+                 String quote, List<String> scenarioLabels) {
         this.clause = clause;
+        this.name = name;
         this.family = family;
         this.categories = List.copyOf(categories);
         this.scenarios = List.copyOf(scenarios);
@@ -45,6 +47,7 @@ public final class Grant {
     }
 
     public String getClause() { return clause; }
+    public String getName() { return name; }
     public ApiFamily getFamily() { return family; }
     public List<String> getCategories() { return categories; }
     public List<String> getScenarios() { return scenarios; }

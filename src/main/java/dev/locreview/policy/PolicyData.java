@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The policy's data under rules/data: API catalogue, category tree, scenario vocabulary, grants. */
+/**
+ * The policy's data under rules/data: API catalogue, category tree, scenario vocabulary, grants, rejection
+ * patterns with their alternatives, the form's limits and the phases of a decision.
+ */
 public final class PolicyData {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -30,10 +33,14 @@ public final class PolicyData {
     private final Map<String, Scenario> scenarios;
     private final List<Scenario> scenarioList;
     private final List<Grant> grants;
+    private final List<RejectionPattern> rejections;
+    private final Form form;
+    private final List<String> phases;
     private final Map<String, List<Grant>> grantsByLevel1 = new HashMap<>();
     private final Map<String, List<Grant>> grantsByScenario = new HashMap<>();
 
-    public PolicyData(List<LocationApi> apis, CategoryTree categories, List<Scenario> scenarios, List<Grant> grants) {
+    public PolicyData(List<LocationApi> apis, CategoryTree categories, List<Scenario> scenarios, List<Grant> grants,
+                      List<RejectionPattern> rejections, Form form, List<String> phases) {
         this.apis = List.copyOf(apis);
         this.categories = categories;
         Map<String, Scenario> byCode = new LinkedHashMap<>();
@@ -41,6 +48,9 @@ public final class PolicyData {
         this.scenarios = Map.copyOf(byCode);
         this.scenarioList = List.copyOf(scenarios);
         this.grants = List.copyOf(grants);
+        this.rejections = List.copyOf(rejections);
+        this.form = form;
+        this.phases = List.copyOf(phases);
         for (Grant grant : grants) {
             grant.getCategories().forEach(c -> grantsByLevel1.computeIfAbsent(c.split("-", 2)[0],
                     k -> new ArrayList<>()).add(grant));
@@ -54,6 +64,9 @@ public final class PolicyData {
         List<CategoryNode> nodes = read(dataDir.resolve("categories.yaml"), new TypeReference<>() { });
         List<Scenario> scenarios = read(dataDir.resolve("scenarios.yaml"), new TypeReference<>() { });
         List<GrantEntry> entries = read(dataDir.resolve("grants.yaml"), new TypeReference<>() { });
+        List<RejectionPattern> rejections = read(dataDir.resolve("rejections.yaml"), new TypeReference<>() { });
+        Form form = read(dataDir.resolve("form.yaml"), new TypeReference<>() { });
+        List<String> phases = read(dataDir.resolve("phases.yaml"), new TypeReference<>() { });
         CategoryTree tree = new CategoryTree(nodes);
         Map<String, Scenario> byCode = new LinkedHashMap<>();
         scenarios.forEach(s -> byCode.put(s.code(), s));
@@ -77,9 +90,17 @@ public final class PolicyData {
                             + " names category " + category + " that is not a canonical name of categories.yaml");
                 }
             }
-            grants.add(new Grant(e.clause(), e.family(), e.categories(), e.scenarios(), e.quote(), labels));
+            grants.add(new Grant(e.clause(), e.name(), e.family(), e.categories(), e.scenarios(), e.quote(), labels));
         }
-        return new PolicyData(apis, tree, scenarios, grants);
+        for (RejectionPattern pattern : rejections) {
+            for (String alternative : pattern.alternatives()) {
+                if (apis.stream().noneMatch(a -> a.name().equals(alternative))) {
+                    throw new RuleSetException(dataDir.resolve("rejections.yaml") + ": pattern " + pattern.clause()
+                            + " names unknown API " + alternative);
+                }
+            }
+        }
+        return new PolicyData(apis, tree, scenarios, grants, rejections, form, phases);
     }
 
     private static <T> T read(Path file, TypeReference<T> type) {
@@ -102,6 +123,26 @@ public final class PolicyData {
     public Optional<Scenario> scenario(String code) { return Optional.ofNullable(scenarios.get(code)); }
     public List<Scenario> scenarios() { return scenarioList; }
     public List<Grant> grants() { return grants; }
+    public List<RejectionPattern> rejections() { return rejections; }
+    public Form form() { return form; }
+    /** The agenda groups of a decision, in firing order. */
+    public List<String> phases() { return phases; }
+
+    /** The APIs a rejection pattern recommends instead, best first; none for a clause that is not a pattern. */
+    public List<String> alternatives(String clause) {
+        return rejections.stream().filter(r -> r.clause().equals(clause)).findFirst()
+                .map(RejectionPattern::alternatives).orElse(List.of());
+    }
+
+    /** How specific a clause's pattern is: its place in rejections.yaml (most specific first); others after. */
+    public int precedence(String clause) {
+        for (int i = 0; i < rejections.size(); i++) {
+            if (rejections.get(i).clause().equals(clause)) {
+                return i;
+            }
+        }
+        return rejections.size();
+    }
 
     /**
      * The grants that can matter to an application: those naming one of its level-1 categories or one
@@ -115,6 +156,6 @@ public final class PolicyData {
         return List.copyOf(relevant);
     }
 
-    record GrantEntry(String clause, ApiFamily family, List<String> categories, List<String> scenarios, String quote) {
+    record GrantEntry(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios, String quote) {
     }
 }

@@ -102,7 +102,7 @@ public final class RuleSet {
         }
         KieBase kieBase = KIE.newKieContainer(releaseId).getKieBase();
         KIE.getRepository().removeKieModule(releaseId);
-        return new RuleSet(root, version, data, reader, kieBase, catalogue(kieBase));
+        return new RuleSet(root, version, data, reader, kieBase, catalogue(kieBase, data));
     }
 
     /** What one run of the rules produced: the facts asked for, and the rules that fired, in firing order. */
@@ -116,20 +116,37 @@ public final class RuleSet {
         AgendaEventListener listener = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                String name = event.getMatch().getRule().getName();
-                fired.add(name);
-                fireCounts.computeIfAbsent(name, n -> new LongAdder()).increment();
+                for (String name : firedNames(event)) {
+                    fired.add(name);
+                    fireCounts.computeIfAbsent(name, n -> new LongAdder()).increment();
+                }
             }
         };
         session.addEventListener(listener);
         try {
             facts.forEach(session::insert);
+            // The phases fire in order: focus is a stack, so the first phase is pushed last.
+            List<String> phases = data.phases();
+            for (int i = phases.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(phases.get(i)).setFocus();
+            }
             session.fireAllRules();
             return new Execution(new ArrayList<>(session.getObjects(o -> isAny(o, wanted))), fired);
         } finally {
             session.removeEventListener(listener);
             session.dispose();
         }
+    }
+
+    /**
+     * What fired: the rule, and for a rule driven by a table the row it fired for too — its {@code @row("$q")}
+     * metadata names the declaration holding the row (a grant's Qualifying pair), whose name a reviewer cites.
+     */
+    private static List<String> firedNames(AfterMatchFiredEvent event) {
+        Rule rule = event.getMatch().getRule();
+        Object row = rule.getMetaData().get("row");
+        return row == null ? List.of(rule.getName())
+                : List.of(rule.getName(), String.valueOf(event.getMatch().getDeclarationValue(String.valueOf(row))));
     }
 
     private static boolean isAny(Object o, Class<?>[] types) {
@@ -154,8 +171,10 @@ public final class RuleSet {
     public ReasonReader reader() { return reader; }
     public List<RuleInfo> rules() { return rules; }
 
-    private static List<RuleInfo> catalogue(KieBase kieBase) {
+    /** The DRL rules, and the rows of the grant table that the grant rule fires for. */
+    private static List<RuleInfo> catalogue(KieBase kieBase, PolicyData data) {
         List<RuleInfo> rules = new ArrayList<>();
+        data.grants().forEach(g -> rules.add(new RuleInfo(g.getName(), g.getClause(), "data/grants.yaml")));
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * Checks a compiled rule set before it may be used: every rule names a clause and no two share one,
- * every grant of the data has its rule, and every scenario code, API and category a DRL file names
- * exists in the vocabulary (with file and line). The casebook is checked apart (Casebook runner).
+ * every rejection pattern of the data has its rule and every grant its name and quote, and every scenario
+ * code, API and category a DRL file names exists in the vocabulary (with file and line). The casebook is
+ * checked apart (Casebook runner).
  */
 public final class RuleSetValidator {
 
@@ -37,10 +38,16 @@ public final class RuleSetValidator {
                         + " of rule \"" + clauseOwner.get(rule.clause()) + "\"");
             }
         }
+        for (RejectionPattern pattern : rules.data().rejections()) {
+            if (!clauseOwner.containsKey(pattern.clause())) {
+                problems.add("data/rejections.yaml: pattern " + pattern.clause() + " has no rule with @clause(\""
+                        + pattern.clause() + "\")");
+            }
+        }
         for (Grant grant : rules.data().grants()) {
-            if (!clauseOwner.containsKey(grant.getClause())) {
-                problems.add("data/grants.yaml: grant " + grant.getClause() + " has no rule with @clause(\""
-                        + grant.getClause() + "\")");
+            // Its clause is unique among the rules already: the listing holds the grant rows beside the DRL rules.
+            if (grant.getName() == null || grant.getQuote() == null) {
+                problems.add("data/grants.yaml: grant " + grant.getClause() + " needs a name and a quote");
             }
         }
         try (Stream<Path> drls = Files.walk(rules.folder())) {

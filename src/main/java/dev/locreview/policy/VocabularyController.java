@@ -18,12 +18,13 @@ public class VocabularyController {
         this.liveRules = liveRules;
     }
 
+    /** Everything a client needs to build the form and explain it: the page reads its limits from here. */
     public record Vocabulary(String rulesVersion, List<LocationApi> apis, List<CategoryNode> categories,
-                             List<ScenarioEntry> scenarios) {
+                             List<ScenarioEntry> scenarios, List<RejectionPattern> rejections, Form form) {
     }
 
     /** A scenario with the clauses (and so the categories) it can qualify under. */
-    public record ScenarioEntry(String code, Scenario.Kind kind, String label, String labelEn,
+    public record ScenarioEntry(String code, Scenario.Kind kind, String label, String labelEn, boolean navigation,
                                 List<Map<String, Object>> grants) {
     }
 
@@ -33,10 +34,11 @@ public class VocabularyController {
         RuleSet rules = liveRules.current();
         PolicyData data = rules.data();
         List<ScenarioEntry> scenarios = data.scenarios().stream().map(s -> new ScenarioEntry(s.code(), s.kind(),
-                s.label(), s.labelEn(), data.grants().stream().filter(g -> g.carries(s.code()))
+                s.label(), s.labelEn(), s.navigation(), data.grants().stream().filter(g -> g.carries(s.code()))
                         .map(g -> Map.<String, Object>of("clause", g.getClause(), "family", g.getFamily(),
                                 "categories", g.getCategories()))
                         .toList())).toList();
-        return new Vocabulary(rules.version(), data.apis(), data.categories().nodes(), scenarios);
+        return new Vocabulary(rules.version(), data.apis(), data.categories().nodes(), scenarios, data.rejections(),
+                data.form());
     }
 }

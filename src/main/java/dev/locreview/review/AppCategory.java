@@ -6,16 +6,20 @@ public final class AppCategory {
     private final String level1;
     private final String level2;
     private final String level3;
+    private final boolean news;
 
-    public AppCategory(String level1, String level2, String level3) {
+    public AppCategory(String level1, String level2, String level3, boolean news) {
         this.level1 = level1;
         this.level2 = level2;
         this.level3 = level3;
+        this.news = news;
     }
 
     public String getLevel1() { return level1; }
     public String getLevel2() { return level2; }
     public String getLevel3() { return level3; }
+    /** A news and information category (categories.yaml `news`), as R3 speaks of. */
+    public boolean isNews() { return news; }
 
     /** As the policy writes it: 餐饮-外卖平台. */
     public String getPath() {

@@ -20,6 +20,8 @@ public final class AppScenario {
     public String getCode() { return scenario.code(); }
     public String getLabel() { return scenario.label(); }
     public boolean isQualifying() { return scenario.kind() == Scenario.Kind.QUALIFYING; }
+    /** Navigation to an offline place (scenarios.yaml `navigation`). */
+    public boolean isNavigation() { return scenario.navigation(); }
     public Scenario getScenario() { return scenario; }
     public Source getSource() { return source; }
     public Evidence getEvidence() { return evidence; }

@@ -3,6 +3,7 @@ package dev.locreview.review;
 import java.util.List;
 
 import dev.locreview.policy.ApiFamily;
+import dev.locreview.policy.Form;
 import dev.locreview.policy.Grant;
 import dev.locreview.policy.LocationApi;
 
@@ -12,11 +13,13 @@ public final class Application {
     private final LocationApi api;
     private final List<AppCategory> categories;
     private final String reason;
+    private final Form form;
 
-    public Application(LocationApi api, List<AppCategory> categories, String reason) {
+    public Application(LocationApi api, List<AppCategory> categories, String reason, Form form) {
         this.api = api;
         this.categories = List.copyOf(categories);
         this.reason = reason;
+        this.form = form;
     }
 
     public String getApi() { return api.name(); }
@@ -26,6 +29,9 @@ public final class Application {
     public boolean isSelfService() { return api.selfService(); }
     public List<AppCategory> getCategories() { return categories; }
     public String getReason() { return reason; }
+    /** The real form's limit on the 申请原因 (rules/data/form.yaml). */
+    public int getReasonMaxLength() { return form.reasonMaxLength(); }
+    public boolean isReasonOverFormLimit() { return reason != null && reason.length() > form.reasonMaxLength(); }
     public LocationApi api() { return api; }
 
     public boolean hasCategoryIn(Grant grant) {

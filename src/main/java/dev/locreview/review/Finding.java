@@ -1,59 +1,60 @@
 package dev.locreview.review;
 
-import java.util.Comparator;
-import java.util.List;
-
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * What one rule concluded: an approval, a rejection with its alternatives, or guidance.
- * Rules insert findings as facts (so later rules can ask "not Finding( approval )");
- * the decision is read off them. Rule name, clause and rank come from the firing rule itself.
+ * What one rule concluded: an approval, a rejection, a warning or guidance. Rules insert findings as facts
+ * (so later phases can ask "not Finding( approval )"); the decision is read off them. Rule name and clause
+ * come from the firing rule itself, or for a grant of section 一 from its row of grants.yaml; a rejection's
+ * alternatives and its rank among rejections come from rejections.yaml.
  */
 public final class Finding {
 
     public enum Kind { APPROVAL, REJECTION, GUIDANCE, WARNING }
 
-    /** Stable order: higher-ranked (more specific) rules first, then rule name, then message. */
-    public static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::getRank).reversed()
-            .thenComparing(Finding::getRuleId)
-            .thenComparing(Finding::getMessage);
-
     private final Kind kind;
     private final String ruleId;
     private final String clause;
-    private final int rank;
     private final String message;
-    private final List<String> alternatives;
     private final AppScenario scenario;
 
-    private Finding(Kind kind, RuleContext context, AppScenario scenario, String message, List<String> alternatives) {
-        Rule rule = context.getRule();
+    private Finding(Kind kind, String ruleId, String clause, AppScenario scenario, String message) {
         this.kind = kind;
-        this.ruleId = rule.getName();
-        this.clause = String.valueOf(rule.getMetaData().get("clause"));
-        this.rank = rule instanceof RuleImpl impl ? impl.getSalienceValue() : 0;
+        this.ruleId = ruleId;
+        this.clause = clause;
         this.scenario = scenario;
         this.message = message;
-        this.alternatives = List.copyOf(alternatives);
+    }
+
+    private Finding(Kind kind, RuleContext context, AppScenario scenario, String message) {
+        this(kind, context.getRule().getName(), clause(context.getRule()), scenario, message);
+    }
+
+    private static String clause(Rule rule) {
+        return String.valueOf(rule.getMetaData().get("clause"));
     }
 
     public static Finding approval(RuleContext context, AppScenario scenario, String message) {
-        return new Finding(Kind.APPROVAL, context, scenario, message, List.of());
+        return new Finding(Kind.APPROVAL, context, scenario, message);
     }
 
-    public static Finding rejection(RuleContext context, AppScenario scenario, String message, String... alternatives) {
-        return new Finding(Kind.REJECTION, context, scenario, message, List.of(alternatives));
+    /** An approval by a grant of section 一: it cites the grant's own name and clause. */
+    public static Finding granted(Qualifying qualifying, String message) {
+        return new Finding(Kind.APPROVAL, qualifying.getGrant().getName(), qualifying.getClause(),
+                qualifying.getScenario(), message);
+    }
+
+    public static Finding rejection(RuleContext context, AppScenario scenario, String message) {
+        return new Finding(Kind.REJECTION, context, scenario, message);
     }
 
     public static Finding guidance(RuleContext context, String message) {
-        return new Finding(Kind.GUIDANCE, context, null, message, List.of());
+        return new Finding(Kind.GUIDANCE, context, null, message);
     }
 
     public static Finding warning(RuleContext context, String message) {
-        return new Finding(Kind.WARNING, context, null, message, List.of());
+        return new Finding(Kind.WARNING, context, null, message);
     }
 
     public Kind getKind() { return kind; }
@@ -61,9 +62,7 @@ public final class Finding {
     public boolean isRejection() { return kind == Kind.REJECTION; }
     public String getRuleId() { return ruleId; }
     public String getClause() { return clause; }
-    public int getRank() { return rank; }
     public String getMessage() { return message; }
-    public List<String> getAlternatives() { return alternatives; }
     public AppScenario getScenario() { return scenario; }
 
     @Override

@@ -31,7 +31,7 @@ public final class Intake {
     public Application application(ReviewRequest request) {
         LocationApi api = data.api(request.api()).orElseThrow(() -> new InvalidApplicationException("api",
                 "unknown API '" + request.api() + "'", data.apis().stream().map(LocationApi::name).toList()));
-        return new Application(api, categories(request.categories()), request.reason());
+        return new Application(api, categories(request.categories()), request.reason(), data.form());
     }
 
     private List<AppCategory> categories(List<CategoryRef> refs) {
@@ -63,7 +63,7 @@ public final class Intake {
                 level2 = known;
             }
         }
-        return new AppCategory(node.name(), level2, ref.level3());
+        return new AppCategory(node.name(), level2, ref.level3(), node.isNews(level2));
     }
 
     public List<AppScenario> declaredScenarios(List<String> codes) {

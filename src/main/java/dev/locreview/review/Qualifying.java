@@ -21,4 +21,10 @@ public final class Qualifying {
     public Grant getGrant() { return grant; }
     public AppCategory getCategory() { return category; }
     public AppScenario getScenario() { return scenario; }
+
+    /** The grant's name: what fired, when the grant rule approves by this pair. */
+    @Override
+    public String toString() {
+        return grant.getName();
+    }
 }

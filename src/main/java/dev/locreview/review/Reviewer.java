@@ -50,8 +50,11 @@ public class Reviewer {
         RuleSet.Execution execution = rules.execute(facts, Finding.class, AppScenario.class);
         List<Object> out = execution.facts();
 
+        // Stable order: the more specific rejection pattern first (rejections.yaml), then rule name, then message.
         List<Finding> findings = out.stream().filter(Finding.class::isInstance).map(Finding.class::cast)
-                .sorted(Finding.ORDER).toList();
+                .sorted(java.util.Comparator.comparingInt((Finding f) -> rules.data().precedence(f.getClause()))
+                        .thenComparing(Finding::getRuleId).thenComparing(Finding::getMessage))
+                .toList();
         List<Finding> approvals = findings.stream().filter(Finding::isApproval).toList();
         List<Finding> rejections = findings.stream().filter(Finding::isRejection).toList();
         boolean approved = !approvals.isEmpty();
@@ -59,7 +62,7 @@ public class Reviewer {
 
         Set<String> recommended = new LinkedHashSet<>();
         if (!approved) {
-            rejections.forEach(f -> recommended.addAll(f.getAlternatives()));
+            rejections.forEach(f -> recommended.addAll(rules.data().alternatives(f.getClause())));
         }
         List<Decision.Reason> reasons = deciding.stream()
                 .map(f -> new Decision.Reason(f.getRuleId(), f.getClause(), f.getMessage())).distinct().toList();
@@ -70,7 +73,8 @@ public class Reviewer {
                 .map(AppScenario.class::cast)
                 .sorted(java.util.Comparator.comparing(AppScenario::getSource)
                         .thenComparing(s -> s.getEvidence() == null ? -1 : s.getEvidence().start())
-                        .thenComparing(AppScenario::getCode))
+                        .thenComparing(AppScenario::getCode)
+                        .thenComparing(s -> s.getEvidence() == null ? -1 : s.getEvidence().end()))
                 .map(s -> new Decision.ScenarioView(s.getCode(), s.getLabel(), s.getSource(), s.getEvidence()))
                 .toList();
         Decision.Echo echo = new Decision.Echo(request.appId(), request.appName(),

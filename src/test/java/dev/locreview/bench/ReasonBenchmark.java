@@ -42,6 +42,6 @@ public class ReasonBenchmark extends EngineBenchmark {
 
     @Benchmark
     public ReasonReader.Reading readingOnly() {
-        return rules.reader().read(reason, List.of(new AppCategory("交通服务", "代驾", null)));
+        return rules.reader().read(reason, List.of(new AppCategory("交通服务", "代驾", null, false)));
     }
 }

@@ -9,8 +9,8 @@ import dev.locreview.RulesFolder;
 
 /**
  * A rule set `scale` times the size of the real policy, for the growth benchmark: the real rules and
- * data, plus synthetic level-1 categories, scenarios, lexicon entries, grants and one DRL rule per grant,
- * shaped exactly like the real ones (GL-style grants with their own clause).
+ * data, plus synthetic level-1 categories, scenarios, lexicon entries and grants, shaped exactly like the
+ * real ones (GL-style grants with their own clause, decided by the one grant rule).
  */
 public final class RulesGenerator {
 
@@ -26,37 +26,20 @@ public final class RulesGenerator {
         StringBuilder scenarios = new StringBuilder("\n");
         StringBuilder grants = new StringBuilder("\n");
         StringBuilder lexicon = new StringBuilder("\n");
-        StringBuilder drl = new StringBuilder("""
-                package locreview;
-
-                import dev.locreview.policy.ApiFamily;
-                import dev.locreview.review.Application;
-                import dev.locreview.review.Finding;
-                import dev.locreview.review.Qualifying;
-
-                """);
         for (int i = 1; i <= extra; i++) {
             String code = "SYNTHETIC_" + letters(i);
             categories.append("- name: 合成类目").append(i).append("\n  level2: [子类甲, 子类乙]\n");
             scenarios.append("- {code: ").append(code).append(", kind: QUALIFYING, label: 合成场景").append(i)
                     .append(", labelEn: \"Synthetic ").append(i).append("\"}\n");
-            grants.append("- clause: SYN").append(i).append("\n  family: PRECISE_ONCE\n  categories: [合成类目").append(i)
+            grants.append("- clause: SYN").append(i).append("\n  name: SYN").append(i).append(" synthetic grant\n  family: PRECISE_ONCE\n  categories: [合成类目").append(i)
                     .append("]\n  scenarios: [").append(code).append("]\n  quote: 合成条款").append(i).append('\n');
             lexicon.append(code).append(":\n  - phrases: [合成用途").append(i).append("甲, 合成用途").append(i)
                     .append("乙]\n  - together: [[合成动作").append(i).append("], [合成对象").append(i).append("]]\n");
-            drl.append("rule \"SYN").append(i).append(" synthetic grant\"\n    @clause(\"SYN").append(i)
-                    .append("\")\n    salience 50\nwhen\n    $app : Application( family == ApiFamily.PRECISE_ONCE )\n")
-                    .append("    $q   : Qualifying( clause == \"SYN").append(i).append("\" )\nthen\n")
-                    .append("    insert(Finding.approval(kcontext, $q.getScenario(), approvedFor($q, $app.getApi())));\n")
-                    .append("end\n\n");
         }
         append(target.resolve("data/categories.yaml"), categories);
         append(target.resolve("data/scenarios.yaml"), scenarios);
         append(target.resolve("data/grants.yaml"), grants);
         append(target.resolve("reading/lexicon.yaml"), lexicon);
-        if (extra > 0) {
-            Files.writeString(target.resolve("90-synthetic.drl"), drl);
-        }
         return target;
     }
 

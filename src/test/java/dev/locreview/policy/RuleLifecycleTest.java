@@ -70,9 +70,8 @@ class RuleLifecycleTest extends HttpTestSupport {
                     .path("lastReloadFailure").toString()).contains("10-getlocation.drl");
 
             // A name the vocabulary does not know is refused with its line too.
-            Files.writeString(drl, good.replace("Application( family == ApiFamily.PRECISE_ONCE )\n    $q   : "
-                    + "Qualifying( clause == \"GL2\" )", "Application( family == ApiFamily.PRECISE_ONCE )\n    "
-                    + "AppScenario( code == \"TELEPORTATION_SERVICE\" )\n    $q   : Qualifying( clause == \"GL2\" )"));
+            Files.writeString(drl, good.replace("Application( family == ApiFamily.PRECISE_ONCE )\n", "Application( "
+                    + "family == ApiFamily.PRECISE_ONCE )\n    dev.locreview.review.AppScenario( code == \"TELEPORTATION_SERVICE\" )\n"));
             Reply unknown = as(REVIEWER_KEY, postJson("/api/v1/rules/reload", ""));
             assertThat(unknown.status()).isEqualTo(422);
             assertThat(unknown.body().path("problems").toString())
