@@ -30,10 +30,12 @@ public final class PolicyData {
     private final Map<String, Scenario> scenarios;
     private final List<Scenario> scenarioList;
     private final List<Grant> grants;
+    private final Map<String, OfficialTable> tables;
     private final Map<String, List<Grant>> grantsByLevel1 = new HashMap<>();
     private final Map<String, List<Grant>> grantsByScenario = new HashMap<>();
 
-    public PolicyData(List<LocationApi> apis, CategoryTree categories, List<Scenario> scenarios, List<Grant> grants) {
+    public PolicyData(List<LocationApi> apis, CategoryTree categories, List<Scenario> scenarios, List<Grant> grants,
+                      Map<String, OfficialTable> tables) {
         this.apis = List.copyOf(apis);
         this.categories = categories;
         Map<String, Scenario> byCode = new LinkedHashMap<>();
@@ -41,6 +43,7 @@ public final class PolicyData {
         this.scenarios = Map.copyOf(byCode);
         this.scenarioList = List.copyOf(scenarios);
         this.grants = List.copyOf(grants);
+        this.tables = Map.copyOf(tables);
         for (Grant grant : grants) {
             grant.getCategories().forEach(c -> grantsByLevel1.computeIfAbsent(c.split("-", 2)[0],
                     k -> new ArrayList<>()).add(grant));
@@ -79,7 +82,42 @@ public final class PolicyData {
             }
             grants.add(new Grant(e.clause(), e.family(), e.categories(), e.scenarios(), e.quote(), labels));
         }
-        return new PolicyData(apis, tree, scenarios, grants);
+        return new PolicyData(apis, tree, scenarios, grants, tables(dataDir.resolve("tables.yaml"), apis, tree));
+    }
+
+    /** The official category tables, names resolved to the tree's canonical ones; every name must exist. */
+    private static Map<String, OfficialTable> tables(Path file, List<LocationApi> apis, CategoryTree tree) {
+        Map<String, OfficialTable> tables = new LinkedHashMap<>();
+        for (TableEntry table : read(file, new TypeReference<List<TableEntry>>() { })) {
+            if (apis.stream().noneMatch(a -> a.name().equals(table.api()))) {
+                throw new RuleSetException(file + ": table for unknown API " + table.api());
+            }
+            List<OfficialTable.Row> rows = new ArrayList<>();
+            if (table.sameRowsAs() != null) {
+                OfficialTable same = tables.get(table.sameRowsAs());
+                if (same == null) {
+                    throw new RuleSetException(file + ": " + table.api() + " is the same as " + table.sameRowsAs()
+                            + ", which is not listed before it");
+                }
+                rows.addAll(same.getRows());
+            }
+            for (RowEntry row : table.rows() == null ? List.<RowEntry>of() : table.rows()) {
+                CategoryNode node = tree.level1(row.level1()).orElseThrow(() -> new RuleSetException(
+                        file + ": " + table.api() + " names level-1 category " + row.level1() + " unknown to categories.yaml"));
+                List<String> level2 = new ArrayList<>();
+                for (String name : row.level2() == null ? List.<String>of() : row.level2()) {
+                    level2.add(tree.level2(node, name).orElseThrow(() -> new RuleSetException(file + ": " + table.api()
+                            + " names level-2 category " + row.level1() + "-" + name + " unknown to categories.yaml")));
+                }
+                rows.add(new OfficialTable.Row(node.name(), row.level1(), level2, row.uses()));
+            }
+            tables.put(table.api(), new OfficialTable(table.api(), table.source(), table.date(), rows));
+        }
+        apis.stream().filter(LocationApi::needsApplication).filter(a -> !tables.containsKey(a.name())).findFirst()
+                .ifPresent(a -> {
+                    throw new RuleSetException(file + ": no official category table for " + a.name());
+                });
+        return tables;
     }
 
     private static <T> T read(Path file, TypeReference<T> type) {
@@ -103,6 +141,9 @@ public final class PolicyData {
     public List<Scenario> scenarios() { return scenarioList; }
     public List<Grant> grants() { return grants; }
 
+    /** The official category table of an API that needs an application; empty for the lighter APIs. */
+    public Optional<OfficialTable> table(String api) { return Optional.ofNullable(tables.get(api)); }
+
     /**
      * The grants that can matter to an application: those naming one of its level-1 categories or one
      * of its scenarios. Only these need to be facts of its rule session, so the cost of a decision does
@@ -113,6 +154,12 @@ public final class PolicyData {
         level1s.forEach(l -> relevant.addAll(grantsByLevel1.getOrDefault(l, List.of())));
         scenarioCodes.forEach(c -> relevant.addAll(grantsByScenario.getOrDefault(c, List.of())));
         return List.copyOf(relevant);
+    }
+
+    record TableEntry(String api, String source, String date, String sameRowsAs, List<RowEntry> rows) {
+    }
+
+    record RowEntry(String level1, List<String> level2, String uses) {
     }
 
     record GrantEntry(String clause, ApiFamily family, List<String> categories, List<String> scenarios, String quote) {

@@ -1,7 +1,10 @@
 package dev.locreview.policy;
 
-/** One entry of the scenario vocabulary (rules/data/scenarios.yaml). */
-public record Scenario(String code, Kind kind, String label, String labelEn) {
+/**
+ * One entry of the scenario vocabulary (rules/data/scenarios.yaml); `show` is, for a qualifying use, what
+ * the application's screenshots and recording must show a reviewer.
+ */
+public record Scenario(String code, Kind kind, String label, String labelEn, String show) {
 
     public enum Kind { QUALIFYING, LIMITING }
 }
