@@ -9,11 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One reviewed case (an item of a YAML set: its input and what is wanted): the request as submitted, and the outcome a reviewer expects
  * (decision, deciding clause, recommended APIs in order; optionally scenarios that must be found,
- * or none at all when the list is empty).
+ * or none at all when the list is empty, the outlook's verdict and the status of named gates).
  */
 public record CaseFile(Path file, String name, String note, JsonNode request, Expectation expect) {
 
-    public record Expectation(String decision, String clause, List<String> recommendedApis, List<String> scenarios) {
+    public record Expectation(String decision, String clause, List<String> recommendedApis, List<String> scenarios,
+                              String verdict, java.util.Map<String, String> gates) {
     }
 
     /** What differs between the expectation and a decision (as its JSON): empty when the case passes. */
@@ -29,6 +30,21 @@ public record CaseFile(Path file, String name, String note, JsonNode request, Ex
         }
         if (expect.recommendedApis() != null) {
             compare(problems, "recommendedApis", expect.recommendedApis(), texts(decision.path("recommendedApis")));
+        }
+        if (expect.verdict() != null) {
+            compare(problems, "verdict", expect.verdict(), decision.path("outlook").path("verdict").asText(null));
+        }
+        if (expect.gates() != null) {
+            // Only the gates named: {"CATEGORY": "FAIL"}.
+            expect.gates().forEach((gate, status) -> {
+                String actual = null;
+                for (JsonNode g : decision.path("outlook").path("gates")) {
+                    if (g.path("gate").asText().equals(gate)) {
+                        actual = g.path("status").asText();
+                    }
+                }
+                compare(problems, "gate " + gate, status, actual);
+            });
         }
         if (expect.scenarios() != null) {
             // Every expected scenario must be found; the reader may find more (they show as evidence).

@@ -26,14 +26,21 @@ public final class Casebook {
     private Casebook() {
     }
 
-    /** Loads the cases under a folder, leaving out the sub-folders named in `skip` (e.g. "heldout"). */
+    /**
+     * Real review records (casebook/real): their outcomes are measured against the verdict, not expected of
+     * the rules, so they are never part of a casebook run.
+     */
+    public static final String REAL = "real";
+
+    /** Loads the cases under a folder, leaving out the sub-folders named in `skip` (e.g. "heldout") and real/. */
     public static List<CaseFile> load(Path folder, String... skip) {
         try (Stream<Path> walk = Files.walk(folder)) {
             List<CaseFile> cases = new ArrayList<>();
             Map<String, Path> names = new HashMap<>();
             for (Path file : walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Path relative = folder.relativize(file);
-                if (relative.getNameCount() > 1 && List.of(skip).contains(relative.getName(0).toString())) {
+                if (relative.getNameCount() > 1 && (List.of(skip).contains(relative.getName(0).toString())
+                        || relative.getName(0).toString().equals(REAL))) {
                     continue;
                 }
                 for (CaseFile c : read(file)) {

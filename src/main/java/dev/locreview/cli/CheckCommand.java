@@ -67,6 +67,11 @@ final class CheckCommand implements Callable<Integer> {
                 decision.path("scenarios").forEach(s -> System.out.printf("    scenario %s (%s)%s%n",
                         s.path("code").asText(), s.path("source").asText(), s.path("evidence").isObject()
                                 ? " 「" + s.path("evidence").path("text").asText() + "」" : ""));
+                JsonNode outlook = decision.path("outlook");
+                System.out.println("    outlook: " + outlook.path("verdict").asText());
+                outlook.path("gates").forEach(g -> System.out.printf("    [%s] %s %s%n", g.path("status").asText(),
+                        g.path("gate").asText(), g.path("message").asText()));
+                outlook.path("toAttach").forEach(a -> System.out.println("    attach: " + a.asText()));
                 decision.path("warnings").forEach(w -> System.out.println("    warning: " + w.asText()));
                 decision.path("guidance").forEach(g -> System.out.println("    guidance: " + g.asText()));
             }

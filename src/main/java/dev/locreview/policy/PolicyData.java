@@ -36,11 +36,13 @@ public final class PolicyData {
     private final List<RejectionPattern> rejections;
     private final Form form;
     private final List<String> phases;
+    private final Map<String, OfficialTable> tables;
     private final Map<String, List<Grant>> grantsByLevel1 = new HashMap<>();
     private final Map<String, List<Grant>> grantsByScenario = new HashMap<>();
 
     public PolicyData(List<LocationApi> apis, CategoryTree categories, List<Scenario> scenarios, List<Grant> grants,
-                      List<RejectionPattern> rejections, Form form, List<String> phases) {
+                      List<RejectionPattern> rejections, Form form, List<String> phases,
+                      Map<String, OfficialTable> tables) {
         this.apis = List.copyOf(apis);
         this.categories = categories;
         Map<String, Scenario> byCode = new LinkedHashMap<>();
@@ -51,6 +53,7 @@ public final class PolicyData {
         this.rejections = List.copyOf(rejections);
         this.form = form;
         this.phases = List.copyOf(phases);
+        this.tables = Map.copyOf(tables);
         for (Grant grant : grants) {
             grant.getCategories().forEach(c -> grantsByLevel1.computeIfAbsent(c.split("-", 2)[0],
                     k -> new ArrayList<>()).add(grant));
@@ -64,7 +67,9 @@ public final class PolicyData {
         List<CategoryNode> nodes = read(dataDir.resolve("categories.yaml"), new TypeReference<>() { });
         List<Scenario> scenarios = read(dataDir.resolve("scenarios.yaml"), new TypeReference<>() { });
         List<GrantEntry> entries = read(dataDir.resolve("grants.yaml"), new TypeReference<>() { });
-        List<RejectionPattern> rejections = read(dataDir.resolve("rejections.yaml"), new TypeReference<>() { });
+        List<RejectionPattern> listed = read(dataDir.resolve("rejections.yaml"), new TypeReference<>() { });
+        List<RejectionPattern> rejections = new ArrayList<>();
+        listed.forEach(r -> rejections.add(new RejectionPattern(r.clause(), r.alternatives(), rejections.size())));
         Form form = read(dataDir.resolve("form.yaml"), new TypeReference<>() { });
         List<String> phases = read(dataDir.resolve("phases.yaml"), new TypeReference<>() { });
         CategoryTree tree = new CategoryTree(nodes);
@@ -100,7 +105,43 @@ public final class PolicyData {
                 }
             }
         }
-        return new PolicyData(apis, tree, scenarios, grants, rejections, form, phases);
+        return new PolicyData(apis, tree, scenarios, grants, rejections, form, phases,
+                tables(dataDir.resolve("tables.yaml"), apis, tree));
+    }
+
+    /** The official category tables, names resolved to the tree's canonical ones; every name must exist. */
+    private static Map<String, OfficialTable> tables(Path file, List<LocationApi> apis, CategoryTree tree) {
+        Map<String, OfficialTable> tables = new LinkedHashMap<>();
+        for (TableEntry table : read(file, new TypeReference<List<TableEntry>>() { })) {
+            if (apis.stream().noneMatch(a -> a.name().equals(table.api()))) {
+                throw new RuleSetException(file + ": table for unknown API " + table.api());
+            }
+            List<OfficialTable.Row> rows = new ArrayList<>();
+            if (table.sameRowsAs() != null) {
+                OfficialTable same = tables.get(table.sameRowsAs());
+                if (same == null) {
+                    throw new RuleSetException(file + ": " + table.api() + " is the same as " + table.sameRowsAs()
+                            + ", which is not listed before it");
+                }
+                rows.addAll(same.getRows());
+            }
+            for (RowEntry row : table.rows() == null ? List.<RowEntry>of() : table.rows()) {
+                CategoryNode node = tree.level1(row.level1()).orElseThrow(() -> new RuleSetException(
+                        file + ": " + table.api() + " names level-1 category " + row.level1() + " unknown to categories.yaml"));
+                List<String> level2 = new ArrayList<>();
+                for (String name : row.level2() == null ? List.<String>of() : row.level2()) {
+                    level2.add(tree.level2(node, name).orElseThrow(() -> new RuleSetException(file + ": " + table.api()
+                            + " names level-2 category " + row.level1() + "-" + name + " unknown to categories.yaml")));
+                }
+                rows.add(new OfficialTable.Row(node.name(), row.level1(), level2, row.uses()));
+            }
+            tables.put(table.api(), new OfficialTable(table.api(), table.source(), table.date(), rows));
+        }
+        apis.stream().filter(LocationApi::needsApplication).filter(a -> !tables.containsKey(a.name())).findFirst()
+                .ifPresent(a -> {
+                    throw new RuleSetException(file + ": no official category table for " + a.name());
+                });
+        return tables;
     }
 
     private static <T> T read(Path file, TypeReference<T> type) {
@@ -136,13 +177,12 @@ public final class PolicyData {
 
     /** How specific a clause's pattern is: its place in rejections.yaml (most specific first); others after. */
     public int precedence(String clause) {
-        for (int i = 0; i < rejections.size(); i++) {
-            if (rejections.get(i).clause().equals(clause)) {
-                return i;
-            }
-        }
-        return rejections.size();
+        return rejections.stream().filter(r -> r.clause().equals(clause)).findFirst()
+                .map(RejectionPattern::order).orElse(rejections.size());
     }
+
+    /** The official category table of an API that needs an application; empty for the lighter APIs. */
+    public Optional<OfficialTable> table(String api) { return Optional.ofNullable(tables.get(api)); }
 
     /**
      * The grants that can matter to an application: those naming one of its level-1 categories or one
@@ -154,6 +194,12 @@ public final class PolicyData {
         level1s.forEach(l -> relevant.addAll(grantsByLevel1.getOrDefault(l, List.of())));
         scenarioCodes.forEach(c -> relevant.addAll(grantsByScenario.getOrDefault(c, List.of())));
         return List.copyOf(relevant);
+    }
+
+    record TableEntry(String api, String source, String date, String sameRowsAs, List<RowEntry> rows) {
+    }
+
+    record RowEntry(String level1, List<String> level2, String uses) {
     }
 
     record GrantEntry(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios, String quote) {

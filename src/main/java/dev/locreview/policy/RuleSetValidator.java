@@ -14,14 +14,15 @@ import java.util.stream.Stream;
 /**
  * Checks a compiled rule set before it may be used: every rule names a clause and no two share one,
  * every rejection pattern of the data has its rule and every grant its name and quote, and every scenario
- * code, API and category a DRL file names exists in the vocabulary (with file and line). The casebook is
- * checked apart (Casebook runner).
+ * code, API, category and reading signal a DRL file names exists in the vocabulary (with file and line); the
+ * official tables' names are checked on loading. The casebook is checked apart (Casebook runner).
  */
 public final class RuleSetValidator {
 
     private static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z]+(?:_[A-Z]+)+)\"");
     private static final Pattern API = Pattern.compile("\"(wx\\.[A-Za-z]+)\"");
     private static final Pattern LEVEL1 = Pattern.compile("level1\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern SIGNAL = Pattern.compile("kind\\s*==\\s*\"([^\"]+)\"");
 
     private RuleSetValidator() {
     }
@@ -78,6 +79,11 @@ public final class RuleSetValidator {
             for (Matcher m = API.matcher(line); m.find(); ) {
                 if (data.api(m.group(1)).isEmpty()) {
                     problems.add(where + "unknown API " + m.group(1));
+                }
+            }
+            for (Matcher m = SIGNAL.matcher(line); m.find(); ) {
+                if (!rules.reader().signalNames().contains(m.group(1))) {
+                    problems.add(where + "unknown signal " + m.group(1) + " (reading/cues.yaml signals)");
                 }
             }
             for (Matcher m = LEVEL1.matcher(line); m.find(); ) {

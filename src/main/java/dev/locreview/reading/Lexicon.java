@@ -66,7 +66,11 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location) {
+                   List<String> location, Map<String, SignalFile> signals) {
+    }
+
+    /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
+    record SignalFile(List<String> phrases, List<String> unless) {
     }
 
     enum Cue { NO_LOCATION, OTHERS, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
@@ -80,6 +84,9 @@ public final class Lexicon {
     private final Map<String, List<Cue>> cueKinds;
     private final String clauseBreaks;
     private final String sentenceBreaks;
+    private final Trie signals;
+    private final Map<String, List<String>> signalKinds = new HashMap<>();
+    private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
 
     private Lexicon(List<Entry> entries, CueFile cueFile) {
         this.clauseBreaks = cueFile.clauseBreaks();
@@ -115,6 +122,12 @@ public final class Lexicon {
         add(kinds, cueFile.location(), Cue.LOCATION);
         this.cueKinds = kinds;
         this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
+        Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
+        signalFiles.forEach((kind, file) -> {
+            file.phrases().forEach(w -> signalKinds.computeIfAbsent(fold(w), k -> new ArrayList<>()).add(kind));
+            cancelledBy.put(kind, file.unless() == null ? Set.of() : Set.copyOf(file.unless()));
+        });
+        this.signals = Trie.builder().addKeywords(signalKinds.keySet()).build();
     }
 
     private static void add(Map<String, List<Cue>> kinds, List<String> words, Cue cue) {
@@ -145,7 +158,12 @@ public final class Lexicon {
                         Boolean.TRUE.equals(e.weak())));
             }
         });
-        return new Lexicon(entries, read(cueFile, new TypeReference<>() { }));
+        Lexicon lexicon = new Lexicon(entries, read(cueFile, new TypeReference<>() { }));
+        lexicon.cancelledBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
+                .findFirst().ifPresent(u -> {
+                    throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);
+                }));
+        return lexicon;
     }
 
     private static Set<String> names(List<String> list) {
@@ -184,6 +202,11 @@ public final class Lexicon {
     Collection<Emit> groupWords(String folded) { return groupWords.parseText(folded); }
     Collection<Emit> cues(String folded) { return cues.parseText(folded); }
     List<Cue> cueKinds(String word) { return cueKinds.getOrDefault(word, List.of()); }
+    Collection<Emit> signals(String folded) { return signals.parseText(folded); }
+    List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
+    Set<String> cancelling(String kind) { return cancelledBy.getOrDefault(kind, Set.of()); }
+    /** The signal kinds cues.yaml defines: the only ones a rule may ask for. */
+    public Set<String> signalNames() { return cancelledBy.keySet(); }
     boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
 }

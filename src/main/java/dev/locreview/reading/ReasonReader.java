@@ -30,6 +30,11 @@ public final class ReasonReader {
         this.lexicon = lexicon;
     }
 
+    /** The signal kinds the reading can find (rules/reading/cues.yaml). */
+    public java.util.Set<String> signalNames() {
+        return lexicon.signalNames();
+    }
+
     private record Hit(int start, int end, String word) {
         boolean inside(Hit other) {
             return start >= other.start && end <= other.end && this != other;
@@ -47,12 +52,14 @@ public final class ReasonReader {
     }
 
     /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
-    public record Reading(List<Mention> mentions, List<VaguePurpose> vague, List<LocationScoped> scoped) {
+    public record Reading(List<Mention> mentions, List<VaguePurpose> vague, List<LocationScoped> scoped,
+                          List<Signal> signals) {
 
         public List<Object> facts() {
             List<Object> facts = new ArrayList<>(mentions);
             facts.addAll(vague);
             facts.addAll(scoped);
+            facts.addAll(signals);
             return facts;
         }
     }
@@ -63,7 +70,7 @@ public final class ReasonReader {
      */
     public Reading read(String reason, List<AppCategory> appCategories) {
         if (reason == null || reason.isBlank()) {
-            return new Reading(List.of(), List.of(), List.of());
+            return new Reading(List.of(), List.of(), List.of(), List.of());
         }
         List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
         String text = Lexicon.fold(reason);
@@ -166,7 +173,20 @@ public final class ReasonReader {
             mentions.add(new Mention(entry.scenario(), effective, negated, restriction != null, locationUse, business,
                     entry.weak(), sentenceLocationUse, at, evidence));
         }
-        return new Reading(mentions, vague, scoped);
+        return new Reading(mentions, vague, scoped, signals(reason, text, sentence));
+    }
+
+    /** The gate signals of the text; one cancels another of its sentence as cues.yaml says. */
+    private List<Signal> signals(String reason, String text, int[] sentence) {
+        List<Signal> found = new ArrayList<>();
+        for (Emit emit : sorted(lexicon.signals(text))) {
+            int from = emit.getStart();
+            int to = emit.getEnd() + 1;
+            lexicon.signalKinds(emit.getKeyword()).forEach(kind -> found.add(
+                    new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
+        }
+        return found.stream().filter(s -> found.stream().noneMatch(other -> other.getSentence() == s.getSentence()
+                && lexicon.cancelling(s.getKind()).contains(other.getKind()))).toList();
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */

@@ -12,6 +12,8 @@ public record Decision(
         @Schema(description = "APPROVE or REJECT") Outcome decision,
         @Schema(description = "Canonical API name, with wx.") String api,
         @Schema(description = "The clause that decided: the first reason's") String clause,
+        @Schema(description = "How the real review is likely to go: its three gates, a verdict, what to attach")
+        Outlook outlook,
         @Schema(description = "Every rule that concluded, most specific first") List<Reason> reasons,
         @Schema(description = "Lighter APIs to use instead, best first; empty on APPROVE") List<String> recommendedApis,
         @Schema(description = "Usage scenarios the decision considered") List<ScenarioView> scenarios,

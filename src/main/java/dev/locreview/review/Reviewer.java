@@ -2,8 +2,10 @@ package dev.locreview.review;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,10 +46,14 @@ public class Reviewer {
         List<Object> facts = new ArrayList<>(rules.data().grantsFor(
                 application.getCategories().stream().map(AppCategory::getLevel1).toList(), scenarioCodes));
         facts.add(application);
+        facts.addAll(rules.data().rejections());
+        facts.add(new Submission(request));
+        rules.data().table(application.getApi()).ifPresent(facts::add);
         facts.addAll(application.getCategories());
         facts.addAll(declared);
         facts.addAll(reading.facts());
-        RuleSet.Execution execution = rules.execute(facts, Finding.class, AppScenario.class);
+        RuleSet.Execution execution = rules.execute(facts, Finding.class, AppScenario.class, GateCheck.class,
+                ToAttach.class, VerdictFinding.class);
         List<Object> out = execution.facts();
 
         // Stable order: the more specific rejection pattern first (rejections.yaml), then rule name, then message.
@@ -82,9 +88,25 @@ public class Reviewer {
                 declared.stream().map(AppScenario::getCode).toList(), request.reason());
         return new Decision(UUID.randomUUID().toString(),
                 approved ? Decision.Outcome.APPROVE : Decision.Outcome.REJECT,
-                application.getApi(), reasons.isEmpty() ? null : reasons.get(0).clause(), reasons,
+                application.getApi(), reasons.isEmpty() ? null : reasons.get(0).clause(), outlook(out), reasons,
                 List.copyOf(recommended), scenarios, warnings, guidance, execution.fired().stream().distinct().toList(),
                 echo, rules.version(), Instant.now());
+    }
+
+    /** The gates as the rules judged them: per gate its worst check, the verdict and what to attach. */
+    private static Outlook outlook(List<Object> out) {
+        Map<GateCheck.Gate, GateCheck> worst = new EnumMap<>(GateCheck.Gate.class);
+        out.stream().filter(GateCheck.class::isInstance).map(GateCheck.class::cast).sorted(GateCheck.WORST_FIRST)
+                .forEach(g -> worst.putIfAbsent(g.getGate(), g));
+        List<Outlook.GateView> gates = worst.values().stream()
+                .map(g -> new Outlook.GateView(g.getGate(), g.getStatus(), g.getMessage(), g.getSource(), g.getClause()))
+                .toList();
+        Outlook.Verdict verdict = out.stream().filter(VerdictFinding.class::isInstance).map(VerdictFinding.class::cast)
+                .map(VerdictFinding::verdict).findFirst().orElse(null);
+        List<String> toAttach = out.stream().filter(ToAttach.class::isInstance).map(ToAttach.class::cast)
+                .sorted(java.util.Comparator.comparingInt(ToAttach::rank).thenComparing(ToAttach::text))
+                .map(ToAttach::text).distinct().toList();
+        return new Outlook(verdict, gates, toAttach);
     }
 
     private static List<String> messages(List<Finding> findings, Finding.Kind kind) {

@@ -31,7 +31,7 @@ public class DecisionBenchmark extends EngineBenchmark {
     public void setUp() {
         load(rulesFolder());
         List<CategoryRef> categories = List.of(CategoryRef.parse("交通服务-代驾"));
-        declared = new ReviewRequest("wx.getLocation", categories, List.of("DESIGNATED_DRIVING"), null, null, null);
+        declared = new ReviewRequest("wx.getLocation", categories, List.of("DESIGNATED_DRIVING"), null, null, null, null, null, null);
         batch = batchOf(1000);
     }
 

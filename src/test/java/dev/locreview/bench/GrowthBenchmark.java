@@ -24,8 +24,8 @@ public class GrowthBenchmark extends EngineBenchmark {
     public void setUp() throws Exception {
         load(RulesGenerator.generate(rulesFolder(), scale));
         List<CategoryRef> categories = List.of(CategoryRef.parse("交通服务-代驾"));
-        declared = new ReviewRequest("wx.getLocation", categories, List.of("DESIGNATED_DRIVING"), null, null, null);
-        withReason = new ReviewRequest("wx.getLocation", categories, null, DecisionBenchmark.reasonOf(300), null, null);
+        declared = new ReviewRequest("wx.getLocation", categories, List.of("DESIGNATED_DRIVING"), null, null, null, null, null, null);
+        withReason = new ReviewRequest("wx.getLocation", categories, null, DecisionBenchmark.reasonOf(300), null, null, null, null, null);
     }
 
     @Benchmark

@@ -47,8 +47,11 @@ public final class HandWrittenPolicy {
         ReasonReader.Reading reading = reader.read(request.reason(), app.getCategories());
         List<Mention> mentions = reading.mentions();
         boolean scoped = !reading.scoped().isEmpty();
+        boolean statedLimit = mentions.stream().anyMatch(Mention::isStatedLimit);
         for (Mention m : mentions) {
-            if (counts(m, mentions, !reading.vague().isEmpty(), scoped)) {
+            boolean tableWordsOnly = statedLimit && reading.signals().stream()
+                    .anyMatch(g -> g.getKind().equals("TABLEWORDS") && g.covers(m.getEvidence()));
+            if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped)) {
                 scenarios.add(new AppScenario(m.getEffective(), AppScenario.Source.REASON_TEXT, m.getEvidence()));
             }
         }
@@ -66,7 +69,12 @@ public final class HandWrittenPolicy {
             }
         }
         String approval = null;
+        boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
         for (Pair p : pairs) {
+            if (app.getFamily() == ApiFamily.CONTINUOUS && !tracked
+                    && p.scenario().getSource() != AppScenario.Source.DECLARED) {
+                continue;
+            }
             String clause = app.getFamily() == ApiFamily.CONTINUOUS
                     ? (p.grant().getFamily() == ApiFamily.CONTINUOUS ? p.grant().getClause() : null)
                     : (p.grant().getFamily() == ApiFamily.PRECISE_ONCE ? p.grant().getClause() : "GL8");
@@ -108,7 +116,7 @@ public final class HandWrittenPolicy {
         List<String> clauses = new ArrayList<>();
         Set<String> recommended = new LinkedHashSet<>();
         boolean continuous = app.getFamily() == ApiFamily.CONTINUOUS;
-        if (continuous && pairs.stream().anyMatch(p -> p.grant().getFamily() == ApiFamily.PRECISE_ONCE)) {
+        if (continuous && !pairs.isEmpty()) {
             clauses.add("RC");
             recommended.add("wx.getLocation");
             recommended.addAll(LIGHT);

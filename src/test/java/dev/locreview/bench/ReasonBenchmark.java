@@ -27,7 +27,7 @@ public class ReasonBenchmark extends EngineBenchmark {
         load(rulesFolder());
         reason = DecisionBenchmark.reasonOf(reasonLength);
         withReason = new ReviewRequest("wx.getLocation", List.of(CategoryRef.parse("交通服务-代驾")), null, reason,
-                null, null);
+                null, null, null, null, null);
     }
 
     @Benchmark

@@ -61,7 +61,8 @@ class CliTest {
                 + "\"reason\":\"用户酒后叫代驾，需要获取用户精确位置作为司机接驾点。\"}");
         Run approved = run("check", approve.toString());
         assertThat(approved.exit()).isZero();
-        assertThat(approved.out()).contains("APPROVE wx.getLocation (GL1)", "DESIGNATED_DRIVING");
+        assertThat(approved.out()).contains("APPROVE wx.getLocation (GL1)", "DESIGNATED_DRIVING", "outlook: AT_RISK",
+                "[PASS] CATEGORY", "[PASS] SCENARIO", "[WARN] EVIDENCE", "attach: 小程序内代驾下单页的截图");
 
         Path queue = dir.resolve("queue.jsonl");
         Files.writeString(queue, "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],\"scenarios\":"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,6 +56,22 @@ class ReviewApiTest extends HttpTestSupport {
                         + ",\"reason\":{\"text\":\"x\"}}", "reason"),
                 Arguments.of("unknown field", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES + ",\"scenario\":[]}",
                         "scenario"),
+                Arguments.of("eleven images", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES
+                        + ",\"attachments\":{\"images\":11}}", "attachments.images"),
+                Arguments.of("negative images", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES
+                        + ",\"attachments\":{\"images\":-1}}", "attachments.images"),
+                Arguments.of("video as text", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES
+                        + ",\"attachments\":{\"video\":\"yes\"}}", "attachments.video"),
+                Arguments.of("a link that is not http(s)", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES
+                        + ",\"attachments\":{\"links\":[\"https://a.example\",\"http://b.example/x\",\"ftp://c\"]}}",
+                        "attachments.links[2]"),
+                Arguments.of("six links", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES
+                        + ",\"attachments\":{\"links\":[\"https://a.cn\",\"https://b.cn\",\"https://c.cn\",\"https://d.cn\","
+                        + "\"https://e.cn\",\"https://f.cn\"]}}", "attachments.links"),
+                Arguments.of("unknown attachment", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES
+                        + ",\"attachments\":{\"audio\":true}}", "attachments.audio"),
+                Arguments.of("loginRequired as text", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES
+                        + ",\"loginRequired\":\"maybe\"}", "loginRequired"),
                 Arguments.of("absurdly deep", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES + ",\"x\":" + deep + "}",
                         "body"),
                 Arguments.of("absurdly large", "{\"api\":\"wx.getLocation\"," + OK_CATEGORIES + ",\"reason\":\""
@@ -78,6 +95,33 @@ class ReviewApiTest extends HttpTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().path("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void theOutlookShowsTheThreeGatesAndWhatToAttach() {
+        String reason = "\"reason\":\"门店详情页提供到店导航，用户点击后小程序内显示从当前位置到门店的路线。\"";
+        Reply bare = post("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":[\"商家自营-百货\"]," + reason + "}");
+        assertThat(bare.status()).as(bare.raw()).isEqualTo(200);
+        assertThat(bare.body().path("decision").asText()).isEqualTo("APPROVE");
+        JsonNode outlook = bare.body().path("outlook");
+        assertThat(outlook.path("verdict").asText()).isEqualTo("AT_RISK");
+        assertThat(outlook.path("gates").findValuesAsText("gate")).containsExactly("CATEGORY", "SCENARIO", "EVIDENCE");
+        assertThat(outlook.path("gates").findValuesAsText("status")).containsExactly("PASS", "PASS", "WARN");
+        assertThat(outlook.path("gates").get(0).path("source").asText()).contains("wx.getLocation", "2024-12");
+        assertThat(outlook.path("toAttach").get(0).asText()).contains("到店导航", "完整录屏");
+
+        Reply recorded = post("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":[\"商家自营-百货\"]," + reason
+                + ",\"attachments\":{\"images\":2,\"video\":true}}");
+        assertThat(recorded.body().path("outlook").path("verdict").asText()).isEqualTo("LIKELY_APPROVED");
+
+        Reply behindLogin = post("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":[\"商家自营-百货\"]," + reason
+                + ",\"attachments\":{\"video\":true},\"loginRequired\":true}");
+        assertThat(behindLogin.body().path("outlook").path("verdict").asText()).isEqualTo("LIKELY_REJECTED");
+        assertThat(behindLogin.body().path("outlook").path("toAttach").toString()).contains("测试账号");
+
+        Reply outside = post("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":[\"教育-在线教育\"]," + reason + "}");
+        assertThat(outside.body().path("outlook").path("gates").get(0).path("status").asText()).isEqualTo("FAIL");
+        assertThat(outside.body().path("outlook").path("gates").get(0).path("message").asText()).contains("暂无权限");
     }
 
     @Test
