@@ -14,6 +14,11 @@
   const reason = document.getElementById('reason');
   const counter = document.getElementById('reason-counter');
   const result = document.getElementById('result');
+  const images = document.getElementById('images');
+  const video = document.getElementById('video');
+  const links = document.getElementById('links');
+  const loginRequired = document.getElementById('login-required');
+  const testAccount = document.getElementById('test-account');
   const submit = document.getElementById('submit');
 
   let vocabulary = null;
@@ -69,10 +74,11 @@
       scenariosBox.replaceChildren(el('p', { class: 'hint' }, t('scenariosEmpty')));
       return;
     }
-    const covers = pattern => categories.some(c => c === pattern || c.startsWith(pattern + '-')
-      || (pattern.includes('-') && c.startsWith(pattern)));
+    // The server says which scenarios each category can qualify with (its grants' own matching).
+    const byCategory = vocabulary.scenariosByCategory;
+    const qualifying = new Set(categories.flatMap(c => [...(byCategory[c] || []), ...(byCategory[c.split('-')[0]] || [])]));
     const offered = vocabulary.scenarios.filter(s => s.kind === 'LIMITING' || keep.includes(s.code)
-      || s.grants.some(g => g.categories.some(covers)));
+      || qualifying.has(s.code));
     scenariosBox.replaceChildren(...offered.map(s => el('label', {},
       el('input', { type: 'checkbox', name: 'scenarios', value: s.code, checked: keep.includes(s.code) }),
       el('span', {}, LR.lang === 'en' ? s.labelEn : s.label, ' ', el('code', { class: 'muted' }, s.code)))));
@@ -80,8 +86,9 @@
 
   function updateCounter() {
     const n = reason.value.length;
-    counter.textContent = t(n > 300 ? 'counterOver' : 'counter', n);
-    counter.classList.toggle('over', n > 300);
+    const limit = vocabulary.form.reasonMaxLength;
+    counter.textContent = t(n > limit ? 'counterOver' : 'counter', n, limit);
+    counter.classList.toggle('over', n > limit);
   }
 
   function state() {
@@ -89,7 +96,12 @@
       api: (form.querySelector('input[name=api]:checked') || {}).value,
       categories: [...categories],
       scenarios: [...scenariosBox.querySelectorAll('input:checked')].map(i => i.value),
-      reason: reason.value
+      reason: reason.value,
+      images: Number(images.value) || 0,
+      video: video.checked,
+      links: links.value.split('\n').map(l => l.trim()).filter(Boolean),
+      loginRequired: loginRequired.checked,
+      testAccountProvided: testAccount.checked
     };
   }
 
@@ -100,6 +112,11 @@
     s.categories.forEach(c => p.append('c', c));
     s.scenarios.forEach(c => p.append('s', c));
     if (s.reason) p.set('r', s.reason);
+    if (s.images) p.set('im', s.images);
+    if (s.video) p.set('v', '1');
+    s.links.forEach(l => p.append('l', l));
+    if (s.loginRequired) p.set('login', '1');
+    if (s.testAccountProvided) p.set('test', '1');
     history.replaceState(null, '', location.pathname + '?' + p);
   }
 
@@ -118,7 +135,8 @@
         + (problem && problem.suggestions ? ' → ' + problem.suggestions.join('、') : '');
       if (slot) {
         slot.textContent = text;
-        const input = { categories: level1, api: apisBox.querySelector('input'), reason, scenarios: null }[root];
+        const input = { categories: level1, api: apisBox.querySelector('input'), reason, scenarios: null,
+          attachments: images }[root];
         if (input) input.setAttribute('aria-invalid', 'true');
       } else {
         document.getElementById('error-general').textContent = t('fieldErrorGeneral') + text;
@@ -134,6 +152,11 @@
     const body = { api: s.api, categories: s.categories };
     if (s.scenarios.length) body.scenarios = s.scenarios;
     if (s.reason.trim()) body.reason = s.reason;
+    if (s.images || s.video || s.links.length) {
+      body.attachments = { images: s.images, video: s.video, links: s.links };
+    }
+    if (s.loginRequired) body.loginRequired = true;
+    if (s.testAccountProvided) body.testAccountProvided = true;
     submit.disabled = true;
     submit.textContent = t('checking');
     try {
@@ -207,6 +230,17 @@
     if (text && text.trim()) {
       parts.push(el('h2', {}, t('evidenceTitle')), highlighted(text, d.scenarios));
     }
+    if (d.outlook) {
+      const o = d.outlook;
+      parts.push(el('h2', {}, t('outlookTitle')),
+        el('p', { id: 'outlook-verdict', 'data-verdict': o.verdict, class: 'outlook ' + o.verdict }, t(o.verdict)),
+        el('ul', { id: 'gates', class: 'checklist' }, o.gates.map(g => el('li', { 'data-gate': g.gate, 'data-status': g.status },
+          el('strong', {}, { PASS: '✔ ', WARN: '! ', FAIL: '✘ ' }[g.status] + t(g.gate) + ' · ' + t(g.status)), ' ', g.message,
+          el('div', { class: 'muted' }, g.source)))));
+      if (o.toAttach.length) {
+        parts.push(el('h2', {}, t('toAttachTitle')), el('ul', { id: 'to-attach' }, o.toAttach.map(a => el('li', {}, a))));
+      }
+    }
     if (d.warnings.length) {
       parts.push(el('h2', {}, t('warnings')), el('ul', { id: 'warnings' }, d.warnings.map(w => el('li', {}, w))));
     }
@@ -234,6 +268,11 @@
     const p = new URLSearchParams(location.search);
     categories = p.getAll('c').slice(0, MAX_CATEGORIES);
     reason.value = p.get('r') || '';
+    images.value = p.get('im') || '0';
+    video.checked = p.get('v') === '1';
+    links.value = p.getAll('l').join('\n');
+    loginRequired.checked = p.get('login') === '1';
+    testAccount.checked = p.get('test') === '1';
     renderChips();
     renderApis(p.get('api') || undefined);
     renderScenarios(p.getAll('s'));

@@ -40,13 +40,40 @@ class PrecheckPageTest extends BrowserTestSupport {
         chooseApi("wx.getLocation");
         String reason = "用户酒后在小程序一键叫代驾，需要获取用户当前精确位置作为司机接驾点。";
         typeReason(reason);
-        assertThat(browser.findElement(By.id("reason-counter")).getText()).startsWith(reason.length() + " / 300");
+        assertThat(browser.findElement(By.id("reason-counter")).getText()).startsWith(reason.length() + " / 300 字");
         browser.findElement(By.id("submit")).click();
         assertThat(verdict().getDomAttribute("data-decision")).isEqualTo("APPROVE");
         assertThat(browser.findElements(By.cssSelector("#reasons li[data-clause=GL1]"))).isNotEmpty();
         assertThat(browser.findElement(By.id("next-steps")).getText()).contains("开发管理", "接口设置", "去开通");
         assertThat(browser.findElements(By.cssSelector("#evidence mark"))).isNotEmpty();
         screenshot("precheck-approve");
+    }
+
+    /** The real review's gates as a checklist: nothing attached is at risk; a recording makes it likely to pass. */
+    @Test
+    void theThreeGatesShowAsAChecklistWithWhatToAttach() throws Exception {
+        open("/");
+        addCategory("商家自营", "百货");
+        chooseApi("wx.getLocation");
+        assertThat(browser.findElements(By.cssSelector("#scenarios input[value=STORE_NAVIGATION]"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#scenarios input[value=MEAL_DELIVERY]"))).isEmpty();
+        typeReason("门店详情页提供到店导航：用户点击导航按钮后，小程序内显示从当前位置到门店的步行路线。");
+        browser.findElement(By.id("submit")).click();
+        assertThat(verdict().getDomAttribute("data-decision")).isEqualTo("APPROVE");
+        assertThat(visible("#outlook-verdict").getDomAttribute("data-verdict")).isEqualTo("AT_RISK");
+        assertThat(browser.findElements(By.cssSelector("#gates li")).stream().map(e -> e.getDomAttribute("data-gate")))
+                .containsExactly("CATEGORY", "SCENARIO", "EVIDENCE");
+        assertThat(browser.findElement(By.cssSelector("#gates li[data-gate=EVIDENCE]")).getDomAttribute("data-status"))
+                .isEqualTo("WARN");
+        assertThat(browser.findElement(By.id("to-attach")).getText()).contains("到店导航", "录屏");
+        screenshot("precheck-gates-at-risk");
+
+        browser.findElement(By.id("video")).click();
+        browser.findElement(By.id("submit")).click();
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "LIKELY_APPROVED"
+                .equals(d.findElement(By.id("outlook-verdict")).getDomAttribute("data-verdict")));
+        assertThat(browser.getCurrentUrl()).contains("v=1");
+        screenshot("precheck-gates-likely-approved");
     }
 
     @Test
