@@ -18,13 +18,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.locreview.history.Recorder;
-import dev.locreview.review.Decision;
-import dev.locreview.review.InvalidApplicationException;
-import dev.locreview.review.RequestReader;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.Engine;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.rules.LiveRules;
+import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.web.RequestReader;
 import dev.locreview.security.Audit;
 import dev.locreview.security.Caller;
 import dev.locreview.web.ProblemHandler;
-import dev.locreview.web.Problems;
+import dev.locreview.support.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Validator;
@@ -42,10 +45,12 @@ public class BatchController {
             "application/x-jsonlines", "application/jsonlines", "text/plain");
 
     private final Recorder recorder;
+    private final LiveRules liveRules;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public BatchController(Recorder recorder, ObjectMapper json, Validator validator) {
+    public BatchController(Recorder recorder, LiveRules liveRules, ObjectMapper json, Validator validator) {
+        this.liveRules = liveRules;
         this.recorder = recorder;
         this.json = json;
         this.validator = validator;
@@ -106,7 +111,9 @@ public class BatchController {
     private Item decide(int index, JsonNode node, String line, Caller caller) {
         try {
             JsonNode item = node != null ? node : json.readTree(line);
-            return new Item(index, recorder.decide(RequestReader.read(json, validator, item), caller), null);
+            ReviewRequest request = RequestReader.read(json, validator, item);
+            return new Item(index, recorder.decide(request, () -> Engine.decide(liveRules.current(), request), caller),
+                    null);
         } catch (JsonProcessingException e) {
             Problems.FieldError error = ProblemHandler.fieldError(e);
             return invalid(index, error.field(), error.message());

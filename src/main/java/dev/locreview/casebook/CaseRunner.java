@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import dev.locreview.policy.RuleSet;
-import dev.locreview.review.InvalidApplicationException;
-import dev.locreview.review.RequestReader;
-import dev.locreview.review.Reviewer;
-import dev.locreview.web.JsonConfig;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.web.RequestReader;
+import dev.locreview.engine.Engine;
+import dev.locreview.support.JsonConfig;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
@@ -42,7 +42,7 @@ public final class CaseRunner {
     /** The decision as the API would give it; bad input is a problem object naming the field, as over HTTP. */
     public static JsonNode decide(RuleSet rules, JsonNode request) {
         try {
-            return JSON.valueToTree(Reviewer.review(rules, RequestReader.read(JSON, VALIDATOR, request)));
+            return JSON.valueToTree(Engine.decide(rules, RequestReader.read(JSON, VALIDATOR, request)));
         } catch (InvalidApplicationException e) {
             return problem(e.field(), e.getMessage());
         }

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locreview.casebook.CaseFile;
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
-import dev.locreview.policy.RuleSet;
+import dev.locreview.engine.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

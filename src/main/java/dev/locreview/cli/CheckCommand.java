@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.locreview.casebook.CaseRunner;
-import dev.locreview.policy.RuleSet;
+import dev.locreview.engine.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

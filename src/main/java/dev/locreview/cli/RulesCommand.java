@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
-import dev.locreview.policy.RuleSet;
+import dev.locreview.engine.RuleSet;
 import dev.locreview.policy.RuleSetException;
-import dev.locreview.policy.RuleSetValidator;
+import dev.locreview.engine.RuleSetValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -26,9 +26,10 @@ import org.springframework.stereotype.Repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.locreview.review.Decision;
-import dev.locreview.review.ReviewRequest;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.ReviewRequest;
 import jakarta.annotation.PreDestroy;
+import dev.locreview.security.Mode;
 
 /** The decision records, in H2 or PostgreSQL through plain SQL (schema by Flyway, db/migration). */
 @Repository

@@ -10,12 +10,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.locreview.policy.LiveRules;
-import dev.locreview.review.InvalidApplicationException;
+import dev.locreview.rules.LiveRules;
+import dev.locreview.support.InvalidApplicationException;
 import dev.locreview.security.Audit;
-import dev.locreview.web.Params;
+import dev.locreview.support.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import dev.locreview.security.Mode;
 
 /** The decision history, for reviewers: one record, or a filtered page, newest first. */
 @RestController

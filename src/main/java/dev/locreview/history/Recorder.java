@@ -2,41 +2,42 @@ package dev.locreview.history;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
+
 import org.springframework.stereotype.Service;
 
-import dev.locreview.review.Decision;
-import dev.locreview.review.ReviewRequest;
-import dev.locreview.review.Reviewer;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.ReviewRequest;
 import dev.locreview.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Decides and records: every decision is committed to the store before it is returned, counted in
- * the metrics, and logged without the free text and with the AppID masked.
+ * Records what the engine decided, the way a decision log receives a finished decision: every decision is
+ * committed to the store before it is returned, counted in the metrics, and logged without the free text and
+ * with the AppID masked. It never decides: the face hands it the engine's call.
  */
 @Service
 public class Recorder {
 
     private static final Logger log = LoggerFactory.getLogger(Recorder.class);
 
-    private final Reviewer reviewer;
     private final DecisionStore store;
     private final MeterRegistry metrics;
     private final Timer latency;
 
-    public Recorder(Reviewer reviewer, DecisionStore store, MeterRegistry metrics) {
-        this.reviewer = reviewer;
+    public Recorder(DecisionStore store, MeterRegistry metrics) {
         this.store = store;
         this.metrics = metrics;
         this.latency = Timer.builder("locreview.decision.latency").description("Deciding and recording one application")
                 .publishPercentileHistogram().register(metrics);
     }
 
-    public Decision decide(ReviewRequest request, Caller caller) {
+    /** Takes the engine's decision of this request and records it; the latency covers both. */
+    public Decision decide(ReviewRequest request, Supplier<Decision> engine, Caller caller) {
         return latency.record(() -> {
-            Decision decision = reviewer.review(request);
+            Decision decision = engine.get();
             store.save(request, decision, caller.mode(), caller.name());
             Counter.builder("locreview.decisions").description("Decisions by outcome, API and deciding clause")
                     .tag("outcome", decision.decision().name()).tag("api", decision.api())

@@ -2,7 +2,6 @@ package dev.locreview.policy;
 
 import java.util.List;
 
-import dev.locreview.review.AppCategory;
 
 /**
  * One category + scenario pairing of section 一 of the policy (rules/data/grants.yaml), with the name and

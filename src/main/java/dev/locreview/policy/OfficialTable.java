@@ -3,7 +3,6 @@ package dev.locreview.policy;
 import java.util.List;
 import java.util.Optional;
 
-import dev.locreview.review.AppCategory;
 
 /**
  * An API's official category table (rules/data/tables.yaml), names made canonical: the categories allowed

@@ -1,6 +1,6 @@
 package dev.locreview.reading;
 
-import dev.locreview.review.Evidence;
+import dev.locreview.policy.Evidence;
 
 /**
  * The reason says which features use the location and that the others do not ("以上仅第2项使用位置",

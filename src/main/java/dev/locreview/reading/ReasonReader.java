@@ -9,8 +9,8 @@ import java.util.List;
 import org.ahocorasick.trie.Emit;
 
 import dev.locreview.policy.Scenario;
-import dev.locreview.review.AppCategory;
-import dev.locreview.review.Evidence;
+import dev.locreview.policy.AppCategory;
+import dev.locreview.policy.Evidence;
 
 /**
  * Reads a 申请原因 the way a reviewer does: finds where it speaks of a usage scenario, and for each,

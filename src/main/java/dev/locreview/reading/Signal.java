@@ -1,6 +1,6 @@
 package dev.locreview.reading;
 
-import dev.locreview.review.Evidence;
+import dev.locreview.policy.Evidence;
 
 /**
  * Words of the reason that show something a real reviewer looks for beyond the scenarios (a track watched

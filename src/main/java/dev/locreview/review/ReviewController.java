@@ -13,15 +13,21 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.locreview.history.Recorder;
 import dev.locreview.security.Caller;
 import jakarta.validation.Valid;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.Engine;
+import dev.locreview.rules.LiveRules;
+import dev.locreview.engine.ReviewRequest;
 
 @RestController
 @RequestMapping("/api/v1/reviews")
 public class ReviewController {
 
     private final Recorder recorder;
+    private final LiveRules liveRules;
 
-    public ReviewController(Recorder recorder) {
+    public ReviewController(Recorder recorder, LiveRules liveRules) {
         this.recorder = recorder;
+        this.liveRules = liveRules;
     }
 
     @Operation(summary = "Decide one application: anonymous callers pre-check (rate-limited), reviewers review",
@@ -34,6 +40,6 @@ public class ReviewController {
                     schema = @Schema(implementation = org.springframework.http.ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Decision review(@Valid @RequestBody ReviewRequest request) {
-        return recorder.decide(request, Caller.current());
+        return recorder.decide(request, () -> Engine.decide(liveRules.current(), request), Caller.current());
     }
 }

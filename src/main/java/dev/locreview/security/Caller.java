@@ -3,7 +3,6 @@ package dev.locreview.security;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import dev.locreview.history.Mode;
 
 /** Who is asking: a reviewer (by key name) or an anonymous developer pre-checking. */
 public record Caller(String name, Mode mode) {

@@ -11,7 +11,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-import dev.locreview.web.Problems;
+import dev.locreview.support.Problems;
 
 /**
  * Who may do what. Pre-checks, the vocabulary, the rule listing, the pages and the API documents are

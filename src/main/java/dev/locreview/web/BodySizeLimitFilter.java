@@ -12,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.locreview.support.Problems;
 
 /** Refuses bodies larger than any real application before they are read (400, naming the body). */
 @Component

@@ -26,7 +26,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import dev.locreview.review.InvalidApplicationException;
+import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.support.JsonConfig;
+import dev.locreview.support.Problems;
 
 /** Every client error becomes a 400 problem+json that names the field; nothing a client sends is a 500. */
 @RestControllerAdvice

@@ -12,10 +12,10 @@ import org.openjdk.jmh.annotations.Setup;
 import dev.locreview.casebook.CaseFile;
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
-import dev.locreview.review.CategoryRef;
-import dev.locreview.review.Decision;
-import dev.locreview.review.ReviewRequest;
-import dev.locreview.review.Reviewer;
+import dev.locreview.engine.CategoryRef;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.engine.Engine;
 
 /** Engine time per decision, in process, beside the hand-written limit; and a batch of 1,000. Run by bench/run. */
 public class DecisionBenchmark extends EngineBenchmark {
@@ -63,7 +63,7 @@ public class DecisionBenchmark extends EngineBenchmark {
 
     @Benchmark
     public Decision declaredScenarios() {
-        return Reviewer.review(rules, declared);
+        return Engine.decide(rules, declared);
     }
 
     /** The limit: the same decision, hand-written in Java. */
@@ -78,7 +78,7 @@ public class DecisionBenchmark extends EngineBenchmark {
     public int batchOf1000() {
         int approved = 0;
         for (ReviewRequest request : batch) {
-            if (Reviewer.review(rules, request).decision() == Decision.Outcome.APPROVE) {
+            if (Engine.decide(rules, request).decision() == Decision.Outcome.APPROVE) {
                 approved++;
             }
         }

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.locreview.policy.RuleSet;
+import dev.locreview.engine.RuleSet;
 
 /** What every in-process benchmark shares: the JMH settings, the rule set, and the hand-written limit. */
 @State(Scope.Benchmark)

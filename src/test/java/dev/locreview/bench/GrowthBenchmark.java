@@ -6,10 +6,10 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
-import dev.locreview.review.CategoryRef;
-import dev.locreview.review.Decision;
-import dev.locreview.review.ReviewRequest;
-import dev.locreview.review.Reviewer;
+import dev.locreview.engine.CategoryRef;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.engine.Engine;
 
 /** Time per decision as the rule set grows to 10× and 100× the real policy. Run by bench/run. */
 public class GrowthBenchmark extends EngineBenchmark {
@@ -30,11 +30,11 @@ public class GrowthBenchmark extends EngineBenchmark {
 
     @Benchmark
     public Decision declaredScenarios() {
-        return Reviewer.review(rules, declared);
+        return Engine.decide(rules, declared);
     }
 
     @Benchmark
     public Decision reasonOf300() {
-        return Reviewer.review(rules, withReason);
+        return Engine.decide(rules, withReason);
     }
 }

@@ -10,10 +10,10 @@ import dev.locreview.policy.Grant;
 import dev.locreview.policy.PolicyData;
 import dev.locreview.reading.Mention;
 import dev.locreview.reading.ReasonReader;
-import dev.locreview.review.AppScenario;
-import dev.locreview.review.Application;
-import dev.locreview.review.Intake;
-import dev.locreview.review.ReviewRequest;
+import dev.locreview.policy.AppScenario;
+import dev.locreview.policy.Application;
+import dev.locreview.engine.Intake;
+import dev.locreview.engine.ReviewRequest;
 
 /**
  * The limit the engine is measured against: the same policy as rules/*.drl, written by hand as plain

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locreview.casebook.CaseFile;
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
-import dev.locreview.policy.RuleSet;
-import dev.locreview.review.ReviewRequest;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.engine.ReviewRequest;
 
 /** The benchmarks' hand-written limit decides the whole casebook exactly as the engine does. */
 class HandWrittenPolicyTest {

@@ -7,11 +7,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 import dev.locreview.reading.ReasonReader;
-import dev.locreview.review.AppCategory;
-import dev.locreview.review.CategoryRef;
-import dev.locreview.review.Decision;
-import dev.locreview.review.ReviewRequest;
-import dev.locreview.review.Reviewer;
+import dev.locreview.policy.AppCategory;
+import dev.locreview.engine.CategoryRef;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.engine.Engine;
 
 /** Decisions from a 申请原因 of growing length, beside the hand-written limit; and the reading alone. */
 public class ReasonBenchmark extends EngineBenchmark {
@@ -32,7 +32,7 @@ public class ReasonBenchmark extends EngineBenchmark {
 
     @Benchmark
     public Decision fromReasonText() {
-        return Reviewer.review(rules, withReason);
+        return Engine.decide(rules, withReason);
     }
 
     @Benchmark

@@ -1,0 +1,80 @@
+package dev.locreview.admin;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.security.Audit;
+import dev.locreview.support.Params;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.rules.LiveRules;
+
+/** The loaded rule set, as a reviewer audits it: version, load time, each rule with its clause and file. */
+@RestController
+public class RulesController {
+
+    private final LiveRules liveRules;
+    private final Preview preview;
+
+    public RulesController(LiveRules liveRules, Preview preview) {
+        this.liveRules = liveRules;
+        this.preview = preview;
+    }
+
+    public record LoadedRules(String version, Instant loadedAt, List<LoadedRule> rules) {
+    }
+
+    public record LoadedRule(String name, String clause, String file, long fireCount) {
+    }
+
+    @Operation(summary = "The loaded rule set: version, load time, rules with clause, file and fire counts")
+    @GetMapping("/api/v1/rules")
+    public LoadedRules rules() {
+        RuleSet rules = liveRules.current();
+        return new LoadedRules(rules.version(), rules.loadedAt(), rules.rules().stream()
+                .map(r -> new LoadedRule(r.name(), r.clause(), r.file(), rules.fireCount(r.name()))).toList());
+    }
+
+    @Operation(summary = "Reload the rules folder: validated and casebook-checked aside, swapped atomically, "
+            + "or refused with every problem (file and line) while the old set keeps answering")
+    @SecurityRequirement(name = "apiKey")
+    @PostMapping("/api/v1/rules/reload")
+    public ResponseEntity<LiveRules.Reload> reload() {
+        LiveRules.Reload reload = liveRules.reload();
+        Audit.record("reload rules", reload.swapped() ? "now " + reload.liveVersion()
+                : "refused " + reload.candidateVersion() + ", " + reload.liveVersion() + " stays live");
+        return ResponseEntity.status(reload.swapped() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(reload);
+    }
+
+    @Operation(summary = "Impact preview: replay stored decisions of a period against a candidate rule set "
+            + "(a zip of a rules folder) and report what would change; the live set is not touched")
+    @SecurityRequirement(name = "apiKey")
+    @PostMapping(path = "/api/v1/rules/preview", consumes = {"application/zip", "application/octet-stream"})
+    public ResponseEntity<Preview.Report> preview(@RequestBody byte[] zip,
+                                                  @RequestParam(required = false) String from,
+                                                  @RequestParam(required = false) String to,
+                                                  @RequestParam(defaultValue = "10000") int limit) throws IOException {
+        Instant end = to == null ? Instant.now() : Params.instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : Params.instant("from", from);
+        if (limit < 1 || limit > 100_000) {
+            throw new InvalidApplicationException("limit", "limit is 1 to 100000", List.of());
+        }
+        Preview.Report report = preview.preview(zip, liveRules.current().version(), start, end, limit);
+        Audit.record("preview rules", "candidate " + report.candidateVersion() + " from " + start + " to " + end + ": "
+                + report.changed() + " of " + report.replayed() + " decisions would change");
+        return ResponseEntity.status(report.problems().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(report);
+    }
+}

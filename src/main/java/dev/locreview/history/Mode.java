@@ -1,4 +1,0 @@
-package dev.locreview.history;
-
-/** Who asked: an anonymous developer pre-checking, or an authenticated reviewer deciding. */
-public enum Mode { PRECHECK, REVIEW }

@@ -1,9 +1,0 @@
-package dev.locreview.review;
-
-/** The verdict the verdict rules reached. A rule-session fact; exactly one rule inserts it. */
-public record VerdictFinding(Outlook.Verdict verdict) {
-
-    public Outlook.Verdict getVerdict() {
-        return verdict;
-    }
-}
