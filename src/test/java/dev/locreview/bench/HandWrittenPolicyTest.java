@@ -14,6 +14,7 @@ import dev.locreview.casebook.CaseFile;
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
 import dev.locreview.policy.RuleSet;
+import dev.locreview.policy.RuleSetPipeline;
 import dev.locreview.review.ReviewRequest;
 
 /** The benchmarks' hand-written limit decides the whole casebook exactly as the engine does. */
@@ -21,7 +22,7 @@ class HandWrittenPolicyTest {
 
     @Test
     void theHandWrittenLimitEqualsTheEngineOnTheWholeCasebook() throws Exception {
-        RuleSet rules = RuleSet.load(Path.of("rules"));
+        RuleSet rules = RuleSetPipeline.compile(Path.of("rules"));
         HandWrittenPolicy limit = new HandWrittenPolicy(rules.data(), rules.reader());
         List<CaseFile> cases = Casebook.load(Path.of("casebook"));
         List<String> differences = new ArrayList<>();
