@@ -95,6 +95,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.VarType;
+import com.github.javaparser.ast.type.VoidType;
 
 import dev.locreview.reading.LocationScoped;
 import dev.locreview.reading.Mention;
@@ -415,7 +416,7 @@ final class DrlAllowList {
             }
             annotations(line, p.getAnnotations(), Set.of("watch"));
             if (p.getSource() != null) {
-                source(p.getSource(), scope, what);
+                source(p.getSource(), line, scope, what);
             }
             if (p.getIdentifier() != null) {
                 scope.locals.add(p.getIdentifier());
@@ -429,8 +430,8 @@ final class DrlAllowList {
             }
         }
 
-        private void source(BaseDescr source, Scope scope, String what) {
-            int line = source.getLine();
+        private void source(BaseDescr source, int patternLine, Scope scope, String what) {
+            int line = source.getLine() > 0 ? source.getLine() : patternLine;
             if (source instanceof CollectDescr collect) {
                 condition(collect.getInputPattern(), new Scope(scope), what);
             } else if (source instanceof AccumulateDescr acc) {
@@ -652,7 +653,6 @@ final class DrlAllowList {
                 if (!METHODS.contains(name)) {
                     refuse(call, "method " + name + "(…) is not allowed: only the policy model's methods and "
                             + "plain string and collection methods");
-                    return;
                 }
                 node(target);
             }
@@ -713,6 +713,7 @@ final class DrlAllowList {
                     refuse(create, "inner class creation is not allowed");
                     return;
                 }
+                create.getArguments().forEach(this::node);
                 String typeName = create.getType().getNameWithScope();
                 Class<?> type = TYPES.get(typeName);
                 if (type == null) {
@@ -726,7 +727,6 @@ final class DrlAllowList {
                     return;
                 }
                 create.getType().getTypeArguments().ifPresent(args -> args.forEach(this::node));
-                create.getArguments().forEach(this::node);
             }
 
             private void classType(ClassOrInterfaceType type) {
@@ -770,7 +770,7 @@ final class DrlAllowList {
                 || n instanceof DoubleLiteralExpr || n instanceof BooleanLiteralExpr || n instanceof NullLiteralExpr
                 || n instanceof CharLiteralExpr || n instanceof TextBlockLiteralExpr || n instanceof ThisExpr
                 || n instanceof ArrayInitializerExpr || n instanceof ArrayAccessExpr || n instanceof PrimitiveType
-                || n instanceof ArrayType || n instanceof VarType || n instanceof com.github.javaparser.ast.Modifier;
+                || n instanceof ArrayType || n instanceof VarType || n instanceof VoidType || n instanceof com.github.javaparser.ast.Modifier;
     }
 
     /** A name or a chain of names (a.b.c), or null for any other expression. */

@@ -126,8 +126,11 @@ public final class RuleSet {
                 throw new RuleSetException("stopped: the run is over its time budget");
             }
             if (count >= MAX_FIRES) {
+                String most = fired.stream().collect(java.util.stream.Collectors.groupingBy(n -> n,
+                        java.util.stream.Collectors.counting())).entrySet().stream()
+                        .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
                 throw new RuleSetException("rule set exceeded its fire budget: more than " + MAX_FIRES
-                        + " rule firings in one decision (the last: \"" + fired.get(fired.size() - 1) + "\")");
+                        + " rule firings in one decision (most often \"" + most + "\")");
             }
             return new Execution(new ArrayList<>(session.getObjects(o -> isAny(o, wanted))), fired);
         } finally {

@@ -56,7 +56,7 @@ class RuleLifecycleTest extends HttpTestSupport {
             String good = Files.readString(drl);
             Files.writeString(drl, good + "\nrule \"broken\"\nwhen\n    Application( \nthen\nend\n");
             long goodLines = good.lines().count();
-            Reply refused = as(REVIEWER_KEY, postJson("/api/v1/rules/reload", ""));
+            Reply refused = as(RULES_ADMIN_KEY, postJson("/api/v1/rules/reload", ""));
             assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
             assertThat(refused.body().path("swapped").asBoolean()).isFalse();
             assertThat(refused.body().path("liveVersion").asText()).isEqualTo(before);
@@ -73,13 +73,13 @@ class RuleLifecycleTest extends HttpTestSupport {
             Files.writeString(drl, good.replace("Application( family == ApiFamily.PRECISE_ONCE )\n    $q   : "
                     + "Qualifying( clause == \"GL2\" )", "Application( family == ApiFamily.PRECISE_ONCE )\n    "
                     + "AppScenario( code == \"TELEPORTATION_SERVICE\" )\n    $q   : Qualifying( clause == \"GL2\" )"));
-            Reply unknown = as(REVIEWER_KEY, postJson("/api/v1/rules/reload", ""));
+            Reply unknown = as(RULES_ADMIN_KEY, postJson("/api/v1/rules/reload", ""));
             assertThat(unknown.status()).isEqualTo(422);
             assertThat(unknown.body().path("problems").toString())
                     .containsPattern("10-getlocation.drl:\\d+: unknown scenario code TELEPORTATION_SERVICE");
 
             Files.writeString(drl, good + "\n// reviewed 2026-11-20\n");
-            Reply swapped = as(REVIEWER_KEY, postJson("/api/v1/rules/reload", ""));
+            Reply swapped = as(RULES_ADMIN_KEY, postJson("/api/v1/rules/reload", ""));
             assertThat(swapped.status()).as(swapped.raw()).isEqualTo(200);
             String after = swapped.body().path("liveVersion").asText();
             assertThat(after).isNotEqualTo(before);
@@ -111,7 +111,7 @@ class RuleLifecycleTest extends HttpTestSupport {
         RulesFolder.replace(candidate.resolve("data/grants.yaml"), "categories: [餐饮-点餐平台, 餐饮-外卖平台,",
                 "categories: [餐饮-外卖平台,");
         String live = get("/api/v1/rules").body().path("version").asText();
-        Reply report = as(REVIEWER_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start))
+        Reply report = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start))
                 .header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(RulesFolder.zip(candidate))));
         assertThat(report.status()).as(report.raw()).isEqualTo(200);
@@ -123,7 +123,7 @@ class RuleLifecycleTest extends HttpTestSupport {
         assertThat(report.body().path("byClause").path("GL2→RM").asInt()).isEqualTo(3);
         assertThat(get("/api/v1/rules").body().path("version").asText()).as("live set untouched").isEqualTo(live);
 
-        Reply refused = as(REVIEWER_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview"))
+        Reply refused = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview"))
                 .header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray("not a zip".getBytes())));
         assertThat(refused.status()).isEqualTo(422);
