@@ -128,4 +128,43 @@ class RuleLifecycleTest extends HttpTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofByteArray("not a zip".getBytes())));
         assertThat(refused.status()).isEqualTo(422);
     }
+
+    @Test
+    void thePreviewReplaysThroughTheStoreAPageAtATimeKeepingOnlyCountsAndAFewExamples() throws Exception {
+        Instant start = Instant.now();
+        Thread.sleep(5);
+        String ordering = "{\"api\":\"wx.getLocation\",\"categories\":[\"餐饮-点餐平台\"],\"scenarios\":[\"MEAL_DELIVERY\"]}";
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 450; i++) {
+            batch.append(i % 3 == 0 ? ordering : DRIVING).append('\n');
+        }
+        Reply stored = as(REVIEWER_KEY, HttpRequest.newBuilder(uri("/api/v1/reviews/batch"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(batch.toString())));
+        assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+        Thread.sleep(5);
+        Instant end = Instant.now();
+        Path candidate = RulesFolder.copy();
+        RulesFolder.replace(candidate.resolve("data/grants.yaml"), "categories: [餐饮-点餐平台, 餐饮-外卖平台,",
+                "categories: [餐饮-外卖平台,");
+        byte[] zip = RulesFolder.zip(candidate);
+
+        Reply all = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start + "&to=" + end))
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+        assertThat(all.status()).as(all.raw()).isEqualTo(200);
+        assertThat(all.body().path("replayed").asInt()).isEqualTo(450);
+        assertThat(all.body().path("pages").asInt()).as("pages of 200").isEqualTo(3);
+        assertThat(all.body().path("changed").asInt()).isEqualTo(150);
+        assertThat(all.body().path("byOutcome").path("APPROVE→REJECT").asInt()).isEqualTo(150);
+        assertThat(all.body().path("examples").size()).as("examples are bounded").isEqualTo(20);
+        assertThat(all.body().path("capped").asBoolean()).isFalse();
+
+        Reply capped = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start + "&to="
+                        + end + "&limit=300"))
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+        assertThat(capped.status()).as(capped.raw()).isEqualTo(200);
+        assertThat(capped.body().path("replayed").asInt()).isEqualTo(300);
+        assertThat(capped.body().path("changed").asInt()).isEqualTo(100);
+        assertThat(capped.body().path("cap").asInt()).isEqualTo(300);
+        assertThat(capped.body().path("capped").asBoolean()).as("the response says it stopped early").isTrue();
+    }
 }
