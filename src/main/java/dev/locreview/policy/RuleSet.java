@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -47,6 +48,12 @@ public final class RuleSet {
     private static final int POOLED_SESSIONS = 64;
     /** Rule firings one decision may take; the casebook's largest takes a few dozen. */
     static final int MAX_FIRES = 10_000;
+    /**
+     * Set on the thread of a run with a time budget (RuleSetPipeline.withinBudget): true once the time is up.
+     * A flag rather than an interrupt, which would also hit the run's database reads (and H2 closes its file
+     * when a thread is interrupted in I/O).
+     */
+    static final ThreadLocal<AtomicBoolean> OVER_BUDGET = new ThreadLocal<>();
 
     private final Path folder;
     private final String version;
@@ -120,9 +127,10 @@ public final class RuleSet {
         try {
             facts.forEach(session::insert);
             // A rule that re-activates itself would fire for ever: a decision gets a bounded number of firings,
-            // and stops firing at once when the run it belongs to is over its time budget (interrupted).
-            int count = session.fireAllRules(match -> !Thread.currentThread().isInterrupted(), MAX_FIRES);
-            if (Thread.currentThread().isInterrupted()) {
+            // and stops firing at once when the run it belongs to is over its time budget.
+            AtomicBoolean over = OVER_BUDGET.get();
+            int count = session.fireAllRules(match -> over == null || !over.get(), MAX_FIRES);
+            if (over != null && over.get()) {
                 throw new RuleSetException("stopped: the run is over its time budget");
             }
             if (count >= MAX_FIRES) {

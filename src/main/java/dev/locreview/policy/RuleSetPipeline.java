@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -115,18 +116,22 @@ public final class RuleSetPipeline {
 
     /**
      * Runs work that executes a candidate's rules on a thread of its own, and gives up on it when the time
-     * budget is spent: the thread is interrupted, which stops its rule firing, and the caller is refused.
+     * budget is spent: the thread's rules stop firing at once (RuleSet.OVER_BUDGET) and the caller is refused.
      * A failure of the rules (even an Error such as a stack overflow) refuses the set; the service stays up.
      */
     public <T> T withinBudget(String what, Callable<T> work) {
-        FutureTask<T> task = new FutureTask<>(work);
+        AtomicBoolean over = new AtomicBoolean();
+        FutureTask<T> task = new FutureTask<>(() -> {
+            RuleSet.OVER_BUDGET.set(over);
+            return work.call();
+        });
         Thread thread = new Thread(task, "rules-budget");
         thread.setDaemon(true);
         thread.start();
         try {
             return task.get(timeBudget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            thread.interrupt();
+            over.set(true);
             throw new RuleSetException("rule set exceeded its time budget: " + what + " took more than "
                     + timeBudget.toMillis() / 1000.0 + " s");
         } catch (ExecutionException e) {
@@ -135,7 +140,7 @@ public final class RuleSetPipeline {
             }
             throw new RuleSetException(what + " failed with the candidate rules: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            thread.interrupt();
+            over.set(true);
             Thread.currentThread().interrupt();
             throw new RuleSetException(what + " was interrupted");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +20,8 @@ import dev.locreview.security.Audit;
 import dev.locreview.web.Params;
 import dev.locreview.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -61,11 +64,15 @@ public class RulesController {
 
     /** A real rule set zips to about 25 KB; the body of a preview may be this large (413 above). */
     static final int MAX_PREVIEW_BODY = 2 * 1024 * 1024;
+    private final Semaphore previewing = new Semaphore(1);
 
     @Operation(summary = "Impact preview: replay stored decisions of a period against a candidate rule set "
             + "(a zip of a rules folder, at most 2 MiB) and report what would change; the live set is not touched")
     @SecurityRequirement(name = "apiKey")
     @PostMapping(path = "/api/v1/rules/preview", consumes = {"application/zip", "application/octet-stream"})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A zip of a rules folder (the folder that "
+            + "holds data/), at most 2 MiB", content = @Content(mediaType = "application/zip",
+            schema = @Schema(type = "string", format = "binary")))
     public ResponseEntity<?> preview(HttpServletRequest request,
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
@@ -80,7 +87,17 @@ public class RulesController {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Rule set too large", "the body is larger than "
                     + MAX_PREVIEW_BODY + " bytes; a zipped rule set may have at most that many", null);
         }
-        Preview.Report report = preview.preview(zip, liveRules.current().version(), start, end, limit);
+        // One candidate at a time: each is a compiled rule set in memory and a replay on a thread of its own.
+        if (!previewing.tryAcquire()) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "Preview busy", "another preview is running; send this "
+                    + "one when it is done", null);
+        }
+        Preview.Report report;
+        try {
+            report = preview.preview(zip, liveRules.current().version(), start, end, limit);
+        } finally {
+            previewing.release();
+        }
         Audit.record("preview rules", "candidate " + report.candidateVersion() + " from " + start + " to " + end + ": "
                 + (report.problems().isEmpty() ? report.changed() + " of " + report.replayed()
                 + " decisions would change" : "refused"));
