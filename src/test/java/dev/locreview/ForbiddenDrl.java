@@ -44,6 +44,9 @@ public final class ForbiddenDrl {
                     + "    Object l = $app.getClass().getClassLoader();\nend\n", 6, "method getClass(…) is not allowed"),
             new Case("a Thread started", RULE + "    new Thread(\"t\").start();\nend\n", 6,
                     "new Thread(…) is not allowed"),
+            new Case("code hidden in a string by unicode escapes", RULE
+                    + "    String s = \"\\u0022 + System.exit(3) + \\u0022\";\nend\n", 6,
+                    "are not allowed; write the character itself"),
             new Case("an endless while loop", RULE + "    int i = 0;\n    while (true) { i++; }\nend\n", 7,
                     "loops are not allowed in a consequence"),
             new Case("the runtime behind kcontext", RULE + "    drools.getKieRuntime().halt();\nend\n", 6,

@@ -237,6 +237,14 @@ final class DrlAllowList {
         Map<String, PackageDescr> parsed = new LinkedHashMap<>();
         Set<String> functions = new HashSet<>();
         for (Map.Entry<String, String> file : drlFiles.entrySet()) {
+            // The Java compiler turns \\uXXXX into characters before it reads the code, so an escape inside a
+            // string or comment could end it and start code this check never saw.
+            int escape = file.getValue().indexOf("\\u");
+            if (escape >= 0) {
+                problems.add(file.getKey() + ":" + lineAt(file.getValue(), escape) + ": unicode escapes (\\uXXXX) "
+                        + "are not allowed; write the character itself");
+                continue;
+            }
             DrlParser parser = new DrlParser();
             PackageDescr pkg;
             try {
@@ -260,6 +268,10 @@ final class DrlAllowList {
             new FileCheck(file.getKey(), drlFiles.get(file.getKey()), functions, problems).check(file.getValue());
         }
         return problems;
+    }
+
+    private static int lineAt(String text, int index) {
+        return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** The checks of one file; each problem names the file and line. */
@@ -537,7 +549,7 @@ final class DrlAllowList {
             if (at < 0) {
                 return fromLine;
             }
-            return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            return lineAt(text, at);
         }
 
         private static String kind(Object d) {

@@ -46,7 +46,7 @@ public final class RuleSet {
     private static final String RESOURCES = "src/main/resources/locreview/";
     /** Sessions kept for reuse: as many as requests decided at once (the web server's 64 threads). */
     private static final int POOLED_SESSIONS = 64;
-    /** Rule firings one decision may take; the casebook's largest takes a few dozen. */
+    /** Rule firings one decision may take; the casebook's largest takes 54. */
     static final int MAX_FIRES = 10_000;
     /**
      * Set on the thread of a run with a time budget (RuleSetPipeline.withinBudget): true once the time is up.
