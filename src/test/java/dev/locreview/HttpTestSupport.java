@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Base for tests that talk to the running service over real HTTP, as a client would. The store is an
- * in-memory H2; two keys exist: a reviewer's and a developer's (no REVIEWER role).
+ * in-memory H2; three keys exist: a reviewer's (written without a role, as older key files are), a
+ * developer's (no REVIEWER role) and a rules admin's (RULES_ADMIN only).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:locreview-test;DB_CLOSE_DELAY=-1",
@@ -24,11 +25,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "locreview.security.keys[0].sha256=4487893e028f8d97c72ceed852ce18c008b073864dda6a094158a6955e523fb1",
         "locreview.security.keys[1].name=test-developer",
         "locreview.security.keys[1].sha256=a7d79680cfa9fd82a93b9908e6d1515d5fef62dd3b3baa88fd87ca3cfd8a8274",
-        "locreview.security.keys[1].roles=DEVELOPER"})
+        "locreview.security.keys[1].roles=DEVELOPER",
+        "locreview.security.keys[2].name=test-rules-admin",
+        "locreview.security.keys[2].sha256=e0d31e45be1679ac129bf469faf964e7e0a33dd16e8844435408ce57feb7205a",
+        "locreview.security.keys[2].roles=RULES_ADMIN"})
 public abstract class HttpTestSupport {
 
     protected static final String REVIEWER_KEY = "lr_test-reviewer-key";
     protected static final String DEVELOPER_KEY = "lr_test-developer-key";
+    protected static final String RULES_ADMIN_KEY = "lr_test-rules-admin-key";
 
     protected static final HttpClient HTTP = HttpClient.newHttpClient();
 

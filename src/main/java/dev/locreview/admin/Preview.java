@@ -1,8 +1,7 @@
 package dev.locreview.admin;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,38 +11,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.history.DecisionRecord;
 import dev.locreview.history.DecisionStore;
 import dev.locreview.engine.RuleSet;
-import dev.locreview.engine.RuleSetValidator;
 import dev.locreview.policy.RuleSetException;
+import dev.locreview.rules.LocreviewProperties;
+import dev.locreview.rules.RuleSetPipeline;
+import dev.locreview.rules.RulesZip;
 
 /**
  * Impact preview: what a candidate rule set would change. The candidate (a zip of a rules folder) is
- * unpacked aside, validated, and the stored decisions of a period are replayed against it; the live set
- * is never touched.
+ * unpacked aside and taken through the pipeline, and the stored decisions of a period are replayed against
+ * it a page at a time, within the time budget, keeping only counts and a few examples; the live set is
+ * never touched.
  */
 @Service
 public class Preview {
 
-    static final long MAX_UNPACKED = 20L * 1024 * 1024;
     static final int MAX_EXAMPLES = 20;
+    /** Decisions read from the store at once. */
+    static final int PAGE = 200;
 
     private final DecisionStore store;
-    private final ObjectMapper json;
+    private final RuleSetPipeline pipeline;
+    private final int maxDecisions;
 
-    public Preview(DecisionStore store, ObjectMapper json) {
+    public Preview(DecisionStore store, RuleSetPipeline pipeline, LocreviewProperties properties) {
         this.store = store;
-        this.json = json;
+        this.pipeline = pipeline;
+        this.maxDecisions = properties.rules().previewMaxDecisions();
     }
 
     /** A decision as compared: outcome, deciding clause and the alternatives, in order. */
@@ -58,92 +60,86 @@ public class Preview {
     public record Change(String decisionId, Instant decidedAt, String api, Outcome from, Outcome to) {
     }
 
+    /**
+     * What would change. `replayed` decisions were read in `pages` pages; `capped` says the period held
+     * more than `cap` (the smaller of the request's limit and the configured maximum) and the rest were not
+     * replayed. `examples` are the first changes, at most 20.
+     */
     public record Report(String candidateVersion, String liveVersion, List<String> problems, int replayed, int changed,
-                         Map<String, Integer> byOutcome, Map<String, Integer> byClause, Map<String, Integer> byApi,
-                         List<Change> examples) {
+                         int pages, int cap, boolean capped, Map<String, Integer> byOutcome,
+                         Map<String, Integer> byClause, Map<String, Integer> byApi, List<Change> examples) {
     }
 
-    public Report preview(byte[] zip, String liveVersion, Instant from, Instant to, int limit) throws IOException {
-        Path dir = Files.createTempDirectory("locreview-candidate");
+    public Report preview(byte[] zip, String liveVersion, Instant from, Instant to, int limit) {
+        Path dir = tempDir();
         try {
-            Path folder = unzip(zip, dir);
-            RuleSet candidate;
-            try {
-                candidate = RuleSet.load(folder);
-            } catch (RuleSetException e) {
-                return refused(null, liveVersion, List.of(e.getMessage().split("\n")));
+            RuleSetPipeline.Result candidate = RuleSetPipeline.check(RulesZip.unpack(zip, dir));
+            if (!candidate.accepted()) {
+                return refused(candidate.version(), liveVersion, candidate.problems());
             }
-            List<String> problems = RuleSetValidator.problems(candidate);
-            if (!problems.isEmpty()) {
-                return refused(candidate.version(), liveVersion, problems);
-            }
-            return replay(candidate, liveVersion, store.between(from, to, limit));
+            int cap = Math.min(limit, maxDecisions);
+            return pipeline.withinBudget("the replay of stored decisions",
+                    () -> replay(candidate.rules(), liveVersion, from, to, cap));
+        } catch (RuleSetException e) {
+            return refused(null, liveVersion, List.of(e.getMessage().split("\n")));
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(dir);
         }
     }
 
-    private Report replay(RuleSet candidate, String liveVersion, List<DecisionRecord> records) {
+    private Report replay(RuleSet candidate, String liveVersion, Instant from, Instant to, int cap) {
         Map<String, Integer> byOutcome = new TreeMap<>();
         Map<String, Integer> byClause = new TreeMap<>();
         Map<String, Integer> byApi = new TreeMap<>();
-        List<Change> changes = new ArrayList<>();
-        for (DecisionRecord record : records) {
-            Outcome before = Outcome.of(record.result());
-            Outcome after = Outcome.of(CaseRunner.decide(candidate, record.request()));
-            if (!before.equals(after)) {
-                byOutcome.merge(before.decision() + "→" + after.decision(), 1, Integer::sum);
-                byClause.merge(before.clause() + "→" + after.clause(), 1, Integer::sum);
-                byApi.merge(record.api(), 1, Integer::sum);
-                changes.add(new Change(record.decisionId(), record.decidedAt(), record.api(), before, after));
+        List<Change> examples = new ArrayList<>();
+        int replayed = 0;
+        int changed = 0;
+        int pages = 0;
+        DecisionRecord last = null;
+        boolean more = true;
+        while (more && replayed < cap) {
+            int size = Math.min(PAGE, cap - replayed);
+            List<DecisionRecord> page = store.between(from, to, last, size);
+            pages++;
+            for (DecisionRecord record : page) {
+                Outcome before = Outcome.of(record.result());
+                Outcome after = Outcome.of(CaseRunner.decide(candidate, record.request()));
+                if (!before.equals(after)) {
+                    changed++;
+                    byOutcome.merge(before.decision() + "→" + after.decision(), 1, Integer::sum);
+                    byClause.merge(before.clause() + "→" + after.clause(), 1, Integer::sum);
+                    byApi.merge(record.api(), 1, Integer::sum);
+                    if (examples.size() < MAX_EXAMPLES) {
+                        examples.add(new Change(record.decisionId(), record.decidedAt(), record.api(), before, after));
+                    }
+                }
             }
+            replayed += page.size();
+            more = page.size() == size;
+            last = page.isEmpty() ? last : page.get(page.size() - 1);
         }
-        return new Report(candidate.version(), liveVersion, List.of(), records.size(), changes.size(), byOutcome,
-                byClause, byApi, changes.stream().limit(MAX_EXAMPLES).toList());
+        boolean capped = more && !store.between(from, to, last, 1).isEmpty();
+        return new Report(candidate.version(), liveVersion, List.of(), replayed, changed, pages, cap, capped,
+                byOutcome, byClause, byApi, examples);
     }
 
     private static Report refused(String candidate, String live, List<String> problems) {
-        return new Report(candidate, live, problems, 0, 0, Map.of(), Map.of(), Map.of(), List.of());
+        return new Report(candidate, live, problems, 0, 0, 0, 0, false, Map.of(), Map.of(), Map.of(), List.of());
     }
 
-    /** Unpacks safely (no path escapes, bounded size); the rules folder is where data/ is. */
-    static Path unzip(byte[] zip, Path into) throws IOException {
-        long total = 0;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new RuleSetException("zip entry escapes the folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                total += copy(in, target, MAX_UNPACKED - total);
-            }
-        }
-        try (Stream<Path> walk = Files.walk(into)) {
-            return walk.filter(p -> p.getFileName().toString().equals("data") && Files.isDirectory(p))
-                    .map(Path::getParent).min(Comparator.comparingInt(Path::getNameCount))
-                    .orElseThrow(() -> new RuleSetException("the zip holds no rules folder (no data/ directory)"));
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("locreview-candidate");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static long copy(InputStream in, Path target, long budget) throws IOException {
-        byte[] buffer = new byte[8192];
-        long written = 0;
-        try (var out = Files.newOutputStream(target)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                written += n;
-                if (written > budget) {
-                    throw new RuleSetException("the zip unpacks to more than " + MAX_UNPACKED + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return written;
     }
 }

@@ -1,5 +1,6 @@
 package dev.locreview.casebook;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.locreview.support.InvalidApplicationException;
 import dev.locreview.web.RequestReader;
 import dev.locreview.engine.Engine;
 import dev.locreview.support.JsonConfig;
+import dev.locreview.policy.RuleSetException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
@@ -54,7 +56,20 @@ public final class CaseRunner {
 
     /** The names of the failing cases with what differs, for a reload's refusal. */
     public static List<String> failures(RuleSet rules, List<CaseFile> cases) {
-        return run(rules, cases).stream().filter(r -> !r.passed())
-                .map(r -> "casebook " + r.caseFile().name() + ": " + String.join("; ", r.problems())).toList();
+        List<String> failures = new ArrayList<>();
+        for (CaseFile c : cases) {
+            JsonNode decision;
+            try {
+                decision = decide(rules, c.request());
+            } catch (RuleSetException e) {
+                // A set that breaks its budget on one case is refused there; the rest would only repeat it.
+                throw new RuleSetException("casebook " + c.name() + ": " + e.getMessage(), e);
+            }
+            List<String> problems = c.mismatches(decision);
+            if (!problems.isEmpty()) {
+                failures.add("casebook " + c.name() + ": " + String.join("; ", problems));
+            }
+        }
+        return failures;
     }
 }

@@ -13,6 +13,7 @@ import dev.locreview.casebook.CaseFile;
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
 import dev.locreview.engine.RuleSet;
+import dev.locreview.rules.RuleSetPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +40,7 @@ final class CasebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleSet ruleSet = RuleSet.load(rules);
+        RuleSet ruleSet = RuleSetPipeline.compile(rules);
         List<CaseFile> cases = Casebook.load(folder, skip.toArray(String[]::new));
         Map<String, Integer> fired = new TreeMap<>();
         ruleSet.rules().forEach(r -> fired.put(r.name(), 0));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.engine.RuleSet;
+import dev.locreview.rules.RuleSetPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RuleSet ruleSet = RuleSet.load(rules);
+        RuleSet ruleSet = RuleSetPipeline.compile(rules);
         String text = file.equals("-") ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                 : Files.readString(Path.of(file));
         List<JsonNode> requests = new ArrayList<>();

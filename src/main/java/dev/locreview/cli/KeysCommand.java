@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -12,9 +13,9 @@ import dev.locreview.security.ApiKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Creates a reviewer API key: prints it once, and stores only its hash in the keys file. */
+/** Creates an API key (reviewer, rules admin or both): prints it once, and stores only its hash in the keys file. */
 @Command(name = "keys", mixinStandardHelpOptions = true, subcommands = {KeysCommand.Create.class},
-        description = "Reviewer API keys.")
+        description = "API keys for reviewers and rules admins.")
 final class KeysCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
@@ -25,9 +26,10 @@ final class KeysCommand {
         @Option(names = "--name", required = true, description = "Who holds the key (shown in the history)")
         String name;
 
-        @Option(names = "--role", defaultValue = ApiKeys.REVIEWER,
-                description = "REVIEWER (default) or another role name")
-        String role;
+        @Option(names = "--role", split = ",", defaultValue = ApiKeys.REVIEWER,
+                description = "REVIEWER (default: history and batch review), RULES_ADMIN (reload and preview "
+                        + "rules), or both: --role REVIEWER,RULES_ADMIN")
+        List<String> roles;
 
         @Option(names = "--file", defaultValue = "config/keys.properties",
                 description = "Keys file (default: config/keys.properties)")
@@ -39,6 +41,11 @@ final class KeysCommand {
                 System.err.println("error: --name is 1 to 64 letters, digits or ._@-");
                 return 2;
             }
+            if (!ApiKeys.ROLES.containsAll(roles)) {
+                System.err.println("error: --role is one or more of " + String.join(", ", ApiKeys.ROLES));
+                return 2;
+            }
+            String role = String.join(",", roles.stream().distinct().toList());
             Properties existing = new Properties();
             if (Files.exists(file)) {
                 try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,15 +1,10 @@
 package dev.locreview.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.locreview.casebook.CaseRunner;
-import dev.locreview.casebook.Casebook;
-import dev.locreview.engine.RuleSet;
-import dev.locreview.policy.RuleSetException;
-import dev.locreview.engine.RuleSetValidator;
+import dev.locreview.rules.RuleSetPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +15,8 @@ import picocli.CommandLine.Parameters;
 final class RulesCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Compile and check a rules folder as a reload would; exit 0 valid, 1 problems found.")
+            description = "Take a rules folder through the pipeline a reload uses (limits, allowed DRL, compile, "
+                    + "vocabulary, casebook within the time budget); exit 0 valid, 1 problems found.")
     static final class Validate implements Callable<Integer> {
 
         @Parameters(index = "0", defaultValue = "rules", description = "Rules folder (default: rules)")
@@ -30,25 +26,19 @@ final class RulesCommand {
                 description = "Casebook the set must pass (default: casebook; the heldout sub-folder is left out)")
         Path casebook;
 
+        @Option(names = "--time-budget", defaultValue = "PT2M",
+                description = "How long the casebook may take against the set (ISO-8601, default: PT2M)")
+        Duration timeBudget;
+
         @Override
         public Integer call() {
-            List<String> problems = new ArrayList<>();
-            RuleSet rules = null;
-            try {
-                rules = RuleSet.load(folder);
-                problems.addAll(RuleSetValidator.problems(rules));
-                if (problems.isEmpty() && casebook.toFile().isDirectory()) {
-                    problems.addAll(CaseRunner.failures(rules, Casebook.load(casebook, "heldout")));
-                }
-            } catch (RuleSetException e) {
-                problems.addAll(List.of(e.getMessage().split("\n")));
-            }
-            if (problems.isEmpty()) {
-                System.out.printf("valid: %s, version %s, %d rules%n", rules.folder(), rules.version(),
-                        rules.rules().size());
+            RuleSetPipeline.Result result = new RuleSetPipeline(timeBudget, casebook).gate(folder);
+            if (result.accepted()) {
+                System.out.printf("valid: %s, version %s, %d rules%n", result.rules().folder(), result.version(),
+                        result.rules().rules().size());
                 return 0;
             }
-            problems.forEach(p -> System.out.println("problem: " + p));
+            result.problems().forEach(p -> System.out.println("problem: " + p));
             return 1;
         }
     }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -47,6 +48,14 @@ public final class RuleSet {
     private static final String RESOURCES = "src/main/resources/locreview/";
     /** Sessions kept for reuse: as many as requests decided at once (the web server's 64 threads). */
     private static final int POOLED_SESSIONS = 64;
+    /** Rule firings one decision may take; the casebook's largest takes 54. */
+    static final int MAX_FIRES = 10_000;
+    /**
+     * Set on the thread of a run with a time budget (RuleSetPipeline.withinBudget): true once the time is up.
+     * A flag rather than an interrupt, which would also hit the run's database reads (and H2 closes its file
+     * when a thread is interrupted in I/O).
+     */
+    public static final ThreadLocal<AtomicBoolean> OVER_BUDGET = new ThreadLocal<>();
 
     private final Path folder;
     private final String version;
@@ -72,26 +81,19 @@ public final class RuleSet {
     public record RuleInfo(String name, String clause, String file) {
     }
 
-    /** Compiles every .drl file in the folder and reads its data/; throws naming file and line on errors. */
-    public static RuleSet load(Path folder) {
-        Path root = folder.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            throw new RuleSetException("rules folder not found: " + root);
-        }
+    /**
+     * Compiles the given DRL texts (path under the folder → text, already checked by the pipeline) with the
+     * folder's data/ and reading/; throws naming file and line on errors. Only RuleSetPipeline calls this.
+     */
+    public static RuleSet load(Path root, Map<String, String> drlFiles) {
         String version = contentHash(root);
         PolicyData data = PolicyData.load(root.resolve("data"));
         ReasonReader reader = new ReasonReader(Lexicon.load(root.resolve("reading"), data));
         KieFileSystem kfs = KIE.newKieFileSystem();
         ReleaseId releaseId = KIE.newReleaseId("dev.locreview", "rules", "1.0.0-" + version);
         kfs.generateAndWritePomXML(releaseId);
-        List<Path> drlFiles = files(root).stream().filter(p -> p.toString().endsWith(".drl")).toList();
-        if (drlFiles.isEmpty()) {
-            throw new RuleSetException(root + ": no .drl files");
-        }
-        for (Path drl : drlFiles) {
-            // Written under the folder of the DRL package (locreview) so the builder does not warn.
-            kfs.write(RESOURCES + root.relativize(drl).toString().replace('\\', '/'), read(drl));
-        }
+        // Written under the folder of the DRL package (locreview) so the builder does not warn.
+        drlFiles.forEach((file, text) -> kfs.write(RESOURCES + file, text));
         KieBuilder builder = KIE.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -132,7 +134,20 @@ public final class RuleSet {
             for (int i = phases.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(phases.get(i)).setFocus();
             }
-            session.fireAllRules();
+            // A rule that re-activates itself would fire for ever: a decision gets a bounded number of firings,
+            // and stops firing at once when the run it belongs to is over its time budget.
+            AtomicBoolean over = OVER_BUDGET.get();
+            int count = session.fireAllRules(match -> over == null || !over.get(), MAX_FIRES);
+            if (over != null && over.get()) {
+                throw new RuleSetException("stopped: the run is over its time budget");
+            }
+            if (count >= MAX_FIRES) {
+                String most = fired.stream().collect(java.util.stream.Collectors.groupingBy(n -> n,
+                        java.util.stream.Collectors.counting())).entrySet().stream()
+                        .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+                throw new RuleSetException("rule set exceeded its fire budget: more than " + MAX_FIRES
+                        + " rule firings in one decision (most often \"" + most + "\")");
+            }
             return new Execution(new ArrayList<>(session.getObjects(o -> isAny(o, wanted))), fired);
         } finally {
             session.removeEventListener(listener);
@@ -213,19 +228,12 @@ public final class RuleSet {
         }
     }
 
-    private static List<Path> files(Path root) {
+    /** Every file under the folder, in path order. */
+    public static List<Path> files(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new RuleSetException(root + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RuleSetException(file + ": " + e.getMessage(), e);
         }
     }
 }

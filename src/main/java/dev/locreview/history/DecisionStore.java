@@ -151,12 +151,20 @@ public class DecisionStore {
         return new Page(items, q.page(), q.size(), total);
     }
 
-    /** Every record of a period, oldest first, for replaying against a candidate rule set. */
-    public List<DecisionRecord> between(Instant from, Instant to, int limit) {
-        return jdbc.sql("SELECT * FROM decision_record WHERE decided_at >= :from AND decided_at < :to"
-                        + " ORDER BY decided_at, decision_id LIMIT :limit")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit)
-                .query(this::record).list();
+    /**
+     * One page of the decisions of a period, oldest first, after the given record (null: from the start):
+     * keyset paging, so a long replay never holds more than a page.
+     */
+    public List<DecisionRecord> between(Instant from, Instant to, DecisionRecord after, int size) {
+        String sql = "SELECT * FROM decision_record WHERE decided_at >= :from AND decided_at < :to"
+                + (after == null ? "" : " AND (decided_at > :afterAt OR (decided_at = :afterAt AND decision_id > :afterId))")
+                + " ORDER BY decided_at, decision_id LIMIT :size";
+        var query = jdbc.sql(sql).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("size", size);
+        if (after != null) {
+            query = query.param("afterAt", Timestamp.from(after.decidedAt())).param("afterId", after.decisionId());
+        }
+        return query.query(this::record).list();
     }
 
     /** Deletes the records of a mode older than the cut-off; returns how many. */

@@ -7,15 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import dev.locreview.engine.RuleSet;
-import dev.locreview.engine.RuleSetValidator;
-import dev.locreview.policy.RuleSetException;
 
 /**
  * The rule set the service decides with. A decision reads it once, so it is decided wholly by one
@@ -32,7 +29,7 @@ public class LiveRules implements SmartInitializingSingleton {
     /** The first load runs beside the rest of start-up; the context waits for it before it serves. */
     private final CompletableFuture<RuleSet> initial;
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
-    private volatile Function<RuleSet, List<String>> casebookCheck = rules -> List.of();
+    private final RuleSetPipeline pipeline;
 
     /** A reload that did not go live: when, and every problem with file and line. */
     public record Failure(Instant at, List<String> problems) {
@@ -42,8 +39,9 @@ public class LiveRules implements SmartInitializingSingleton {
     public record Reload(boolean swapped, String liveVersion, String candidateVersion, List<String> problems) {
     }
 
-    public LiveRules(LocreviewProperties properties) {
+    public LiveRules(LocreviewProperties properties, RuleSetPipeline pipeline) {
         this.folder = properties.rulesDir();
+        this.pipeline = pipeline;
         this.initial = RulesPreloader.take(folder).orElseGet(() -> RulesPreloader.start(folder))
                 .thenApply(rules -> {
                     log.info("Loaded rule set {} from {}: {} rules", rules.version(), rules.folder(),
@@ -75,27 +73,14 @@ public class LiveRules implements SmartInitializingSingleton {
         return Optional.ofNullable(lastFailure.get());
     }
 
-    /** The casebook a candidate must pass before it goes live (set by the casebook feature). */
-    public void requireCasebook(Function<RuleSet, List<String>> check) {
-        this.casebookCheck = check;
-    }
-
-    /** Loads, validates and checks the rules folder again; swaps only a set with no problem. */
+    /** Takes the rules folder through the pipeline again (casebook gate included); swaps only a set with no problem. */
     public synchronized Reload reload() {
         String live = current().version();
-        RuleSet candidate;
-        try {
-            candidate = RuleSet.load(folder);
-        } catch (RuleSetException e) {
-            return refuse(live, null, List.of(e.getMessage().split("\n")));
+        RuleSetPipeline.Result result = pipeline.gate(folder);
+        if (!result.accepted()) {
+            return refuse(live, result.version(), result.problems());
         }
-        List<String> problems = new java.util.ArrayList<>(RuleSetValidator.problems(candidate));
-        if (problems.isEmpty()) {
-            problems.addAll(casebookCheck.apply(candidate));
-        }
-        if (!problems.isEmpty()) {
-            return refuse(live, candidate.version(), problems);
-        }
+        RuleSet candidate = result.rules();
         current.set(candidate);
         lastFailure.set(null);
         log.info("Rule set {} replaced {} ({} rules)", candidate.version(), live, candidate.rules().size());

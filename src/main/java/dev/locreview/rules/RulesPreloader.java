@@ -1,7 +1,6 @@
 package dev.locreview.rules;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import dev.locreview.engine.RuleSet;
-import dev.locreview.engine.RuleSetValidator;
 import dev.locreview.policy.RuleSetException;
 
 /**
@@ -33,16 +31,15 @@ public class RulesPreloader implements ApplicationListener<ApplicationEnvironmen
         return Optional.ofNullable(LOADING.remove(folderOf(folder.toString())));
     }
 
-    /** Loads and validates a rules folder on a thread of its own. */
+    /** Takes a rules folder through the pipeline (all but the casebook gate) on a thread of its own. */
     static CompletableFuture<RuleSet> start(Path folder) {
         return CompletableFuture.supplyAsync(() -> {
-            RuleSet rules = RuleSet.load(folder);
-            List<String> problems = RuleSetValidator.problems(rules);
-            if (!problems.isEmpty()) {
-                throw new RuleSetException("rules in " + rules.folder() + " are not valid:\n"
-                        + String.join("\n", problems));
+            RuleSetPipeline.Result result = RuleSetPipeline.check(folder);
+            if (!result.accepted()) {
+                throw new RuleSetException("rules in " + folder.toAbsolutePath().normalize() + " are not valid:\n"
+                        + String.join("\n", result.problems()));
             }
-            return rules;
+            return result.rules();
         }, runnable -> {
             Thread thread = new Thread(runnable, "rules-initial-load");
             thread.setDaemon(true);

@@ -23,9 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiKeys(@DefaultValue List<Key> keys) {
 
     public static final String REVIEWER = "REVIEWER";
+    /** Changes and previews the rules; on its own it does not review (a key may hold both roles). */
+    public static final String RULES_ADMIN = "RULES_ADMIN";
+    public static final List<String> ROLES = List.of(REVIEWER, RULES_ADMIN);
     public static final String PREFIX = "lr_";
 
-    /** A configured key: who holds it, its hash, and its roles (REVIEWER by default). */
+    /** A configured key: who holds it, its hash, and its roles (REVIEWER when none is written, as in older key files). */
     public record Key(String name, String sha256, List<String> roles) {
         public Key {
             roles = roles == null || roles.isEmpty() ? List.of(REVIEWER) : List.copyOf(roles);

@@ -10,12 +10,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-
 import dev.locreview.support.Problems;
+
 
 /**
  * Who may do what. Pre-checks, the vocabulary, the rule listing, the pages and the API documents are
- * open; the history, batch review and rule administration need the REVIEWER role.
+ * open; the history and batch review need the REVIEWER role; reloading and previewing rules need RULES_ADMIN
+ * (apart from REVIEWER, so a reviewer's key cannot change what the service runs).
  */
 @Configuration
 public class SecurityConfig {
@@ -32,15 +33,18 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/reviews").permitAll()
                         .requestMatchers("/api/v1/reviews/**", "/api/v1/reviews").hasRole(ApiKeys.REVIEWER)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasRole(ApiKeys.REVIEWER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasRole(ApiKeys.RULES_ADMIN)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "Reviewer key required",
                                 "this needs a reviewer API key in the X-API-Key header", "X-API-Key"))
-                        .accessDeniedHandler((request, response, ex) -> Problems.write(response,
-                                HttpStatus.FORBIDDEN, "Reviewer role required",
-                                "the API key presented does not have the REVIEWER role", "X-API-Key")));
+                        .accessDeniedHandler((request, response, ex) -> {
+                            String role = request.getRequestURI().startsWith("/api/v1/rules/") ? ApiKeys.RULES_ADMIN
+                                    : ApiKeys.REVIEWER;
+                            Problems.write(response, HttpStatus.FORBIDDEN, "Role " + role + " required",
+                                    "the API key presented does not have the " + role + " role", "X-API-Key");
+                        }));
         return http.build();
     }
 

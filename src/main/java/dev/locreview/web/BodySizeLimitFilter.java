@@ -24,6 +24,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     /** A batch of up to 1,000 applications. */
     static final long MAX_BATCH_BODY = 8 * 1024 * 1024;
 
+    /** A rules preview carries a zipped rule set; its endpoint enforces its own, larger limit. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().equals("/api/v1/rules/preview");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

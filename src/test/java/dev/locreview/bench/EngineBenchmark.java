@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.locreview.engine.RuleSet;
+import dev.locreview.rules.RuleSetPipeline;
 
 /** What every in-process benchmark shares: the JMH settings, the rule set, and the hand-written limit. */
 @State(Scope.Benchmark)
@@ -28,7 +29,7 @@ public abstract class EngineBenchmark {
 
     /** The real rules (locreview.rules-dir, default rules), or a folder generated from them. */
     protected void load(Path folder) {
-        rules = RuleSet.load(folder);
+        rules = RuleSetPipeline.compile(folder);
         handWritten = new HandWrittenPolicy(rules.data(), rules.reader());
     }
 

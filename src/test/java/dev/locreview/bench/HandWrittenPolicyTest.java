@@ -15,13 +15,14 @@ import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
 import dev.locreview.engine.RuleSet;
 import dev.locreview.engine.ReviewRequest;
+import dev.locreview.rules.RuleSetPipeline;
 
 /** The benchmarks' hand-written limit decides the whole casebook exactly as the engine does. */
 class HandWrittenPolicyTest {
 
     @Test
     void theHandWrittenLimitEqualsTheEngineOnTheWholeCasebook() throws Exception {
-        RuleSet rules = RuleSet.load(Path.of("rules"));
+        RuleSet rules = RuleSetPipeline.compile(Path.of("rules"));
         HandWrittenPolicy limit = new HandWrittenPolicy(rules.data(), rules.reader());
         List<CaseFile> cases = Casebook.load(Path.of("casebook"));
         List<String> differences = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.locreview.ForbiddenDrl;
 import dev.locreview.RulesFolder;
 import dev.locreview.security.ApiKeys;
 
@@ -113,6 +114,46 @@ class CliTest {
     }
 
     @Test
+    void rulesValidateRefusesDrlThatWouldRunCodeNamingFileAndLine() throws Exception {
+        for (ForbiddenDrl.Case evil : ForbiddenDrl.CASES) {
+            Path candidate = RulesFolder.copy();
+            Files.writeString(candidate.resolve(ForbiddenDrl.FILE), evil.drl());
+            Run run = run("rules", "validate", candidate.toString());
+            assertThat(run.exit()).as(evil.name()).isEqualTo(1);
+            assertThat(run.out()).as(evil.name()).contains("problem: " + ForbiddenDrl.FILE + ":" + evil.line() + ":")
+                    .contains(evil.says());
+        }
+        Path looping = RulesFolder.copy();
+        Files.writeString(looping.resolve(ForbiddenDrl.FILE), ForbiddenDrl.SELF_REACTIVATING.drl());
+        Run run = run("rules", "validate", looping.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("exceeded its fire budget");
+    }
+
+    @Test
+    void rulesValidateRefusesASetOverItsTimeBudget() {
+        Run run = run("rules", "validate", "rules", "--time-budget", "PT0.001S");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("rule set exceeded its time budget: the casebook took more than");
+    }
+
+    @Test
+    void keysCreateGivesTheRolesAsked() throws Exception {
+        Path file = dir.resolve("keys.properties");
+        assertThat(run("keys", "create", "--name", "carol", "--role", "RULES_ADMIN", "--file", file.toString()).exit())
+                .isZero();
+        assertThat(run("keys", "create", "--name", "dave", "--role", "REVIEWER,RULES_ADMIN", "--file",
+                file.toString()).exit()).isZero();
+        assertThat(run("keys", "create", "--name", "eve", "--role", "ROOT", "--file", file.toString()).exit())
+                .isEqualTo(2);
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(Files.readString(file)));
+        assertThat(properties.getProperty("locreview.security.keys[0].roles")).isEqualTo("RULES_ADMIN");
+        assertThat(properties.getProperty("locreview.security.keys[1].roles")).isEqualTo("REVIEWER,RULES_ADMIN");
+        assertThat(properties.getProperty("locreview.security.keys[2].name")).isNull();
+    }
+
+    @Test
     void keysCreateStoresOnlyTheHash() throws Exception {
         Path file = dir.resolve("keys.properties");
         Run run = run("keys", "create", "--name", "alice", "--file", file.toString());
@@ -124,6 +165,7 @@ class CliTest {
         Properties properties = new Properties();
         properties.load(new java.io.StringReader(stored));
         assertThat(properties.getProperty("locreview.security.keys[0].name")).isEqualTo("alice");
+        assertThat(properties.getProperty("locreview.security.keys[0].roles")).isEqualTo("REVIEWER");
         run("keys", "create", "--name", "bob", "--file", file.toString());
         properties.load(new java.io.StringReader(Files.readString(file)));
         assertThat(properties.getProperty("locreview.security.keys[1].name")).isEqualTo("bob");

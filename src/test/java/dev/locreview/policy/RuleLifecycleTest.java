@@ -56,7 +56,7 @@ class RuleLifecycleTest extends HttpTestSupport {
             String good = Files.readString(drl);
             Files.writeString(drl, good + "\nrule \"broken\"\nwhen\n    Application( \nthen\nend\n");
             long goodLines = good.lines().count();
-            Reply refused = as(REVIEWER_KEY, postJson("/api/v1/rules/reload", ""));
+            Reply refused = as(RULES_ADMIN_KEY, postJson("/api/v1/rules/reload", ""));
             assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
             assertThat(refused.body().path("swapped").asBoolean()).isFalse();
             assertThat(refused.body().path("liveVersion").asText()).isEqualTo(before);
@@ -71,14 +71,14 @@ class RuleLifecycleTest extends HttpTestSupport {
 
             // A name the vocabulary does not know is refused with its line too.
             Files.writeString(drl, good.replace("Application( family == ApiFamily.PRECISE_ONCE )\n", "Application( "
-                    + "family == ApiFamily.PRECISE_ONCE )\n    dev.locreview.review.AppScenario( code == \"TELEPORTATION_SERVICE\" )\n"));
-            Reply unknown = as(REVIEWER_KEY, postJson("/api/v1/rules/reload", ""));
+                    + "family == ApiFamily.PRECISE_ONCE )\n    dev.locreview.policy.AppScenario( code == \"TELEPORTATION_SERVICE\" )\n"));
+            Reply unknown = as(RULES_ADMIN_KEY, postJson("/api/v1/rules/reload", ""));
             assertThat(unknown.status()).isEqualTo(422);
             assertThat(unknown.body().path("problems").toString())
                     .containsPattern("10-getlocation.drl:\\d+: unknown scenario code TELEPORTATION_SERVICE");
 
             Files.writeString(drl, good + "\n// reviewed 2026-11-20\n");
-            Reply swapped = as(REVIEWER_KEY, postJson("/api/v1/rules/reload", ""));
+            Reply swapped = as(RULES_ADMIN_KEY, postJson("/api/v1/rules/reload", ""));
             assertThat(swapped.status()).as(swapped.raw()).isEqualTo(200);
             String after = swapped.body().path("liveVersion").asText();
             assertThat(after).isNotEqualTo(before);
@@ -110,7 +110,7 @@ class RuleLifecycleTest extends HttpTestSupport {
         RulesFolder.replace(candidate.resolve("data/grants.yaml"), "categories: [餐饮-点餐平台, 餐饮-外卖平台,",
                 "categories: [餐饮-外卖平台,");
         String live = get("/api/v1/rules").body().path("version").asText();
-        Reply report = as(REVIEWER_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start))
+        Reply report = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start))
                 .header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(RulesFolder.zip(candidate))));
         assertThat(report.status()).as(report.raw()).isEqualTo(200);
@@ -122,9 +122,48 @@ class RuleLifecycleTest extends HttpTestSupport {
         assertThat(report.body().path("byClause").path("GL2→RM").asInt()).isEqualTo(3);
         assertThat(get("/api/v1/rules").body().path("version").asText()).as("live set untouched").isEqualTo(live);
 
-        Reply refused = as(REVIEWER_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview"))
+        Reply refused = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview"))
                 .header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray("not a zip".getBytes())));
         assertThat(refused.status()).isEqualTo(422);
+    }
+
+    @Test
+    void thePreviewReplaysThroughTheStoreAPageAtATimeKeepingOnlyCountsAndAFewExamples() throws Exception {
+        Instant start = Instant.now();
+        Thread.sleep(5);
+        String ordering = "{\"api\":\"wx.getLocation\",\"categories\":[\"餐饮-点餐平台\"],\"scenarios\":[\"MEAL_DELIVERY\"]}";
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 450; i++) {
+            batch.append(i % 3 == 0 ? ordering : DRIVING).append('\n');
+        }
+        Reply stored = as(REVIEWER_KEY, HttpRequest.newBuilder(uri("/api/v1/reviews/batch"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(batch.toString())));
+        assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+        Thread.sleep(5);
+        Instant end = Instant.now();
+        Path candidate = RulesFolder.copy();
+        RulesFolder.replace(candidate.resolve("data/grants.yaml"), "categories: [餐饮-点餐平台, 餐饮-外卖平台,",
+                "categories: [餐饮-外卖平台,");
+        byte[] zip = RulesFolder.zip(candidate);
+
+        Reply all = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start + "&to=" + end))
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+        assertThat(all.status()).as(all.raw()).isEqualTo(200);
+        assertThat(all.body().path("replayed").asInt()).isEqualTo(450);
+        assertThat(all.body().path("pages").asInt()).as("pages of 200").isEqualTo(3);
+        assertThat(all.body().path("changed").asInt()).isEqualTo(150);
+        assertThat(all.body().path("byOutcome").path("APPROVE→REJECT").asInt()).isEqualTo(150);
+        assertThat(all.body().path("examples").size()).as("examples are bounded").isEqualTo(20);
+        assertThat(all.body().path("capped").asBoolean()).isFalse();
+
+        Reply capped = as(RULES_ADMIN_KEY, HttpRequest.newBuilder(uri("/api/v1/rules/preview?from=" + start + "&to="
+                        + end + "&limit=300"))
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+        assertThat(capped.status()).as(capped.raw()).isEqualTo(200);
+        assertThat(capped.body().path("replayed").asInt()).isEqualTo(300);
+        assertThat(capped.body().path("changed").asInt()).isEqualTo(100);
+        assertThat(capped.body().path("cap").asInt()).isEqualTo(300);
+        assertThat(capped.body().path("capped").asBoolean()).as("the response says it stopped early").isTrue();
     }
 }

@@ -1,0 +1,120 @@
+package dev.locreview.rules;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import dev.locreview.policy.RuleSetException;
+
+/**
+ * Unpacks an uploaded rule set (a zip of a rules folder) into a private folder, refusing anything a rules
+ * folder does not hold: a corrupt or truncated zip, names that are absolute, climb out (..), hold NUL or
+ * backslashes or are too long, repeated names, too many entries, or more bytes than a rule set needs.
+ */
+public final class RulesZip {
+
+    /** What a zip upload may be; the body itself is limited by the preview endpoint. */
+    static final int MAX_ENTRIES = 1_000;
+    static final int MAX_NAME_LENGTH = 200;
+    static final long MAX_UNPACKED = 16L * 1024 * 1024;
+
+    private RulesZip() {
+    }
+
+    /** The rules folder inside: where data/ is. */
+    public static Path unpack(byte[] zip, Path into) {
+        if (zip.length == 0) {
+            throw new RuleSetException("the body is empty: send a zip of a rules folder");
+        }
+        long total = 0;
+        int entries = 0;
+        Set<String> names = new HashSet<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new RuleSetException("the zip has more than " + MAX_ENTRIES + " entries");
+                }
+                String name = entry.getName();
+                Path target = target(name, into);
+                if (!names.add(name)) {
+                    throw new RuleSetException("zip entry " + printable(name) + " appears twice");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                total += copy(in, target, MAX_UNPACKED - total);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: an entry name that is not valid UTF-8 ("MALFORMED").
+            throw new RuleSetException("the zip is corrupt or truncated: " + e.getMessage(), e);
+        }
+        if (entries == 0) {
+            throw new RuleSetException("the body is not a zip, or the zip is empty");
+        }
+        try (Stream<Path> walk = Files.walk(into)) {
+            return walk.filter(p -> p.getFileName().toString().equals("data") && Files.isDirectory(p))
+                    .map(Path::getParent).min(Comparator.comparingInt(Path::getNameCount))
+                    .orElseThrow(() -> new RuleSetException("the zip holds no rules folder (no data/ directory)"));
+        } catch (IOException e) {
+            throw new RuleSetException("the zip cannot be unpacked: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where an entry goes; refuses names that could land anywhere but inside the folder. */
+    private static Path target(String name, Path into) {
+        String problem = null;
+        if (name.isEmpty()) {
+            problem = "an empty name";
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problem = "a name longer than " + MAX_NAME_LENGTH + " characters";
+        } else if (name.indexOf('\0') >= 0 || name.chars().anyMatch(Character::isISOControl)) {
+            problem = "a NUL or control character in its name";
+        } else if (name.indexOf('\\') >= 0) {
+            problem = "a backslash in its name";
+        } else if (name.startsWith("/") || name.matches("^[A-Za-z]:.*")) {
+            problem = "an absolute name";
+        } else if (Stream.of(name.split("/")).anyMatch(".."::equals)) {
+            problem = "a name that climbs out of the folder (..)";
+        }
+        if (problem != null) {
+            throw new RuleSetException("zip entry " + printable(name) + " is refused: " + problem);
+        }
+        Path target = into.resolve(name).normalize();
+        if (!target.startsWith(into)) {
+            throw new RuleSetException("zip entry " + printable(name) + " escapes the folder");
+        }
+        return target;
+    }
+
+    /** A name as it can be shown: control characters escaped, cut short. */
+    private static String printable(String name) {
+        StringBuilder out = new StringBuilder("\"");
+        name.codePoints().limit(80).forEach(c -> out.append(Character.isISOControl(c)
+                ? String.format("\\u%04x", c) : Character.toString(c)));
+        return out.append(name.length() > 80 ? "…\"" : "\"").toString();
+    }
+
+    private static long copy(InputStream in, Path target, long budget) throws IOException {
+        byte[] buffer = new byte[8192];
+        long written = 0;
+        try (var out = Files.newOutputStream(target)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                written += n;
+                if (written > budget) {
+                    throw new RuleSetException("the zip unpacks to more than " + MAX_UNPACKED + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return written;
+    }
+}
