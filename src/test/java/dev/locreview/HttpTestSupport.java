@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Base for tests that talk to the running service over real HTTP, as a client would. The store is an
- * in-memory H2; three keys exist: a reviewer's (written without a role, as older key files are), a
- * developer's (no REVIEWER role) and a rules admin's (RULES_ADMIN only).
+ * in-memory H2 shared by the test classes (so no storage cap for the one client they all are); three keys
+ * exist: a reviewer's (written without a role, as older key files are), a developer's (no REVIEWER role) and a
+ * rules admin's (RULES_ADMIN only).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:locreview-test;DB_CLOSE_DELAY=-1",
         "locreview.rate-limit.capacity=1000000",
+        "locreview.storage.precheck-bytes-per-day=1GB",
         "locreview.security.keys[0].name=test-reviewer",
         "locreview.security.keys[0].sha256=4487893e028f8d97c72ceed852ce18c008b073864dda6a094158a6955e523fb1",
         "locreview.security.keys[1].name=test-developer",

@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.locreview.engine.Decision;
 import dev.locreview.engine.ReviewRequest;
@@ -34,6 +41,8 @@ import dev.locreview.security.Mode;
 /** The decision records, in H2 or PostgreSQL through plain SQL (schema by Flyway, db/migration). */
 @Repository
 public class DecisionStore {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionStore.class);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -56,26 +65,59 @@ public class DecisionStore {
 
     private static final String INSERT = """
             INSERT INTO decision_record (decision_id, decided_at, mode, caller, api, decision, clause, app_id,
-                categories, clauses, rules_version, request_json, decision_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                rules_version, request_json, decision_json, client, stored_bytes, idempotency_key, item_index,
+                body_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_CATEGORY =
+            "INSERT INTO decision_category (decision_id, ordinal, category) VALUES (?, ?, ?)";
+    private static final String INSERT_CLAUSE = "INSERT INTO decision_clause (decision_id, clause) VALUES (?, ?)";
+    /** The columns' sizes (V1, V2 migrations): a record that would not fit is refused before it is queued. */
+    static final int MAX_REQUEST_JSON = 200_000;
+    static final int MAX_DECISION_JSON = 400_000;
     private static final int MAX_GROUP = 256;
 
-    /** A decision waiting for the writer, and the signal that it is committed. */
-    private record Pending(Object[] row, CompletableFuture<Void> committed) {
+    /** A decision's rows waiting for the writer, and the signal that they are committed. */
+    private record Pending(String decisionId, Object[] row, List<Object[]> categories, List<Object[]> clauses,
+                           CompletableFuture<Void> committed) {
     }
+
+    /** The last failure to write, until a write succeeds again: the store's health. */
+    private volatile String writeFailure;
 
     /**
      * Stores one decision and returns once it is committed. Concurrent saves are committed together
      * (group commit by one writer thread): one transaction, and one write of the store, for all of them.
+     * Stored: the request once, the decision compacted (CompactDecision), both as compact JSON.
+     *
+     * @param client whose storage this counts against (null: nobody's)
+     * @param idempotency the request's key (null: none)
+     * @throws StoreException when it was not stored
      */
-    public void save(ReviewRequest request, Decision decision, Mode mode, String caller) {
-        Pending pending = new Pending(new Object[] {decision.decisionId(), Timestamp.from(decision.decidedAt()),
-                mode.name(), caller, decision.api(), decision.decision().name(), decision.clause(), request.appId(),
-                "|" + String.join("|", decision.application().categories()) + "|",
-                "|" + String.join("|", decision.reasons().stream().map(Decision.Reason::clause).distinct().toList()) + "|",
-                decision.rulesVersion(), write(request), write(decision)}, new CompletableFuture<>());
+    public void save(ReviewRequest request, Decision decision, Mode mode, String caller, String client,
+                     Idempotency idempotency) {
+        JsonNode requestTree = json.valueToTree(request);
+        String requestJson = requestTree.toString();
+        String decisionJson = CompactDecision.compact(json.valueToTree(decision), requestTree).toString();
+        if (requestJson.length() > MAX_REQUEST_JSON || decisionJson.length() > MAX_DECISION_JSON) {
+            throw StoreException.refused(decision.decisionId(), new IllegalArgumentException("record of "
+                    + requestJson.length() + " + " + decisionJson.length() + " characters is larger than the columns"));
+        }
+        String id = decision.decisionId();
+        List<String> categories = decision.application().categories();
+        List<Object[]> categoryRows = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            categoryRows.add(new Object[] {id, i, categories.get(i)});
+        }
+        List<Object[]> clauseRows = decision.reasons().stream().map(Decision.Reason::clause).filter(Objects::nonNull)
+                .distinct().map(clause -> new Object[] {id, clause}).toList();
+        Pending pending = new Pending(id, new Object[] {id, Timestamp.from(decision.decidedAt()), mode.name(), caller,
+                decision.api(), decision.decision().name(), decision.clause(), request.appId(), decision.rulesVersion(),
+                requestJson, decisionJson, client, utf8Length(requestJson) + utf8Length(decisionJson),
+                idempotency == null ? null : idempotency.key(), idempotency == null ? null : idempotency.index(),
+                idempotency == null ? null : idempotency.bodyHash()}, categoryRows, clauseRows,
+                new CompletableFuture<>());
         if (!running) {
-            throw new IllegalStateException("the decision store is shut down");
+            throw StoreException.unavailable(new IllegalStateException("the decision store is shut down"));
         }
         queue.add(pending);
         try {
@@ -84,9 +126,9 @@ public class DecisionStore {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing decision " + decision.decisionId(), e);
+            throw StoreException.unavailable(e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("decision " + decision.decisionId() + " not stored within 30 s", e);
+            throw StoreException.unavailable(e);
         }
     }
 
@@ -100,17 +142,69 @@ public class DecisionStore {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP - 1);
-                List<Object[]> rows = group.stream().map(Pending::row).toList();
-                transactions.executeWithoutResult(status -> jdbcTemplate.batchUpdate(INSERT, rows));
-                group.forEach(p -> p.committed().complete(null));
+                commit(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                group.forEach(p -> p.committed().completeExceptionally(e));
             } finally {
                 group.clear();
             }
+        }
+    }
+
+    /**
+     * One transaction for the group. When the store refuses a row (a constraint, a value too long), the rows
+     * are committed one by one so only the offending one fails; when it cannot write at all, all fail.
+     */
+    private void commit(List<Pending> group) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbcTemplate.batchUpdate(INSERT, group.stream().map(Pending::row).toList());
+                jdbcTemplate.batchUpdate(INSERT_CATEGORY, group.stream().flatMap(p -> p.categories().stream()).toList());
+                jdbcTemplate.batchUpdate(INSERT_CLAUSE, group.stream().flatMap(p -> p.clauses().stream()).toList());
+            });
+        } catch (DataIntegrityViolationException e) {
+            if (group.size() > 1) {
+                group.forEach(p -> commit(List.of(p)));
+            } else {
+                Pending refused = group.get(0);
+                log.warn("decision {} not stored: the store refused its record ({})", refused.decisionId(),
+                        e.getMostSpecificCause().getMessage());
+                refused.committed().completeExceptionally(e instanceof DuplicateKeyException
+                        ? e : StoreException.refused(refused.decisionId(), e));
+            }
+            return;
+        } catch (RuntimeException e) {
+            writeFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error("the decision store cannot write; {} decisions not stored", group.size(), e);
+            StoreException failure = StoreException.unavailable(e);
+            group.forEach(p -> p.committed().completeExceptionally(failure));
+            return;
+        }
+        writeFailure = null;
+        group.forEach(p -> p.committed().complete(null));
+    }
+
+    /** Empty while writes succeed; else the last failure to write, until a write succeeds again. */
+    public Optional<String> writeFailure() {
+        return Optional.ofNullable(writeFailure);
+    }
+
+    /**
+     * Whether the store takes writes: an UPDATE of no row (it needs the connection, the table and the right
+     * to write), rolled back. Clears the failure when it succeeds, so health recovers without traffic.
+     */
+    public boolean probeWrite() {
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbcTemplate.update("UPDATE decision_record SET mode = mode WHERE decision_id = ''");
+                status.setRollbackOnly();
+            });
+            writeFailure = null;
+            return true;
+        } catch (RuntimeException e) {
+            writeFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return false;
         }
     }
 
@@ -135,19 +229,31 @@ public class DecisionStore {
         filter(where, params, "decision", "decision = :decision", q.decision());
         filter(where, params, "api", "api = :api", q.api());
         filter(where, params, "appId", "app_id = :appId", q.appId());
-        filter(where, params, "category", "categories LIKE :category", q.category() == null ? null
-                : "%|" + escape(q.category()) + "%");
-        filter(where, params, "rule", "clauses LIKE :rule", q.rule() == null ? null : "%|" + escape(q.rule()) + "|%");
+        filter(where, params, "category", "EXISTS (SELECT 1 FROM decision_category c WHERE c.decision_id ="
+                + " r.decision_id AND c.category LIKE :category)", q.category() == null ? null
+                : escape(q.category()) + "%");
+        filter(where, params, "rule", "EXISTS (SELECT 1 FROM decision_clause k WHERE k.decision_id = r.decision_id"
+                + " AND k.clause = :rule)", q.rule());
         filter(where, params, "mode", "mode = :mode", q.mode() == null ? null : q.mode().name());
         filter(where, params, "from", "decided_at >= :from", q.from() == null ? null : Timestamp.from(q.from()));
         filter(where, params, "to", "decided_at < :to", q.to() == null ? null : Timestamp.from(q.to()));
-        long total = jdbc.sql("SELECT COUNT(*) FROM decision_record" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM decision_record r" + where).params(params).query(Long.class).single();
         params.put("limit", q.size());
         params.put("offset", (long) q.page() * q.size());
         List<DecisionSummary> items = jdbc.sql("SELECT decision_id, decided_at, mode, caller, api, decision, clause,"
-                        + " app_id, categories, rules_version FROM decision_record" + where
+                        + " app_id, rules_version FROM decision_record r" + where
                         + " ORDER BY decided_at DESC, decision_id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(this::summary).list();
+        if (!items.isEmpty()) {
+            Map<String, List<String>> categories = new HashMap<>();
+            jdbc.sql("SELECT decision_id, category FROM decision_category WHERE decision_id IN (:ids)"
+                            + " ORDER BY decision_id, ordinal")
+                    .param("ids", items.stream().map(DecisionSummary::decisionId).toList())
+                    .query((rs, n) -> categories.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(rs.getString(2)))
+                    .list();
+            items.forEach(item -> item.categories().addAll(categories.getOrDefault(item.decisionId(), List.of())));
+        }
         return new Page(items, q.page(), q.size(), total);
     }
 
@@ -187,30 +293,49 @@ public class DecisionStore {
 
     private DecisionRecord record(ResultSet rs, int row) throws SQLException {
         try {
+            JsonNode request = json.readTree(rs.getString("request_json"));
             return new DecisionRecord(rs.getString("decision_id"), rs.getTimestamp("decided_at").toInstant(),
                     Mode.valueOf(rs.getString("mode")), rs.getString("caller"), rs.getString("api"),
                     rs.getString("decision"), rs.getString("clause"), rs.getString("app_id"),
-                    rs.getString("rules_version"), json.readTree(rs.getString("request_json")),
-                    json.readTree(rs.getString("decision_json")));
+                    rs.getString("rules_version"), request,
+                    CompactDecision.expand((ObjectNode) json.readTree(rs.getString("decision_json")), request));
         } catch (JsonProcessingException e) {
             throw new SQLException("stored JSON of " + rs.getString("decision_id") + " is unreadable", e);
         }
     }
 
     private DecisionSummary summary(ResultSet rs, int row) throws SQLException {
-        List<String> categories = new ArrayList<>(Arrays.asList(rs.getString("categories").split("\\|")));
-        categories.removeIf(String::isEmpty);
         return new DecisionSummary(rs.getString("decision_id"), rs.getTimestamp("decided_at").toInstant(),
                 Mode.valueOf(rs.getString("mode")), rs.getString("caller"), rs.getString("api"),
-                rs.getString("decision"), rs.getString("clause"), rs.getString("app_id"), categories,
+                rs.getString("decision"), rs.getString("clause"), rs.getString("app_id"), new ArrayList<>(),
                 rs.getString("rules_version"));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    /** Stored bytes of a client's records since the instant (the storage cap's measure). */
+    public long storedBytesSince(String client, Instant since) {
+        return jdbc.sql("SELECT COALESCE(SUM(stored_bytes), 0) FROM decision_record WHERE client = :client"
+                        + " AND decided_at >= :since")
+                .param("client", client).param("since", Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** A decision stored under an Idempotency-Key: its place in the request and the body it came in. */
+    public record Keyed(int index, String bodyHash, String decisionId) {
+    }
+
+    /** What a client stored under an Idempotency-Key, in request order. */
+    public List<Keyed> keyed(String client, String key) {
+        return jdbc.sql("SELECT item_index, body_hash, decision_id FROM decision_record WHERE client = :client"
+                        + " AND idempotency_key = :key ORDER BY item_index")
+                .param("client", client).param("key", key)
+                .query((rs, n) -> new Keyed(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private static int utf8Length(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
         }
+        return bytes;
     }
 }

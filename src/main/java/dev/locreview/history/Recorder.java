@@ -1,22 +1,36 @@
 package dev.locreview.history;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Service;
-
 import dev.locreview.engine.Decision;
 import dev.locreview.engine.ReviewRequest;
+import org.springframework.dao.DuplicateKeyException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locreview.security.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import dev.locreview.security.Mode;
 
 /**
  * Records what the engine decided, the way a decision log receives a finished decision: every decision is
  * committed to the store before it is returned, counted in the metrics, and logged without the free text and
- * with the AppID masked. It never decides: the face hands it the engine's call.
+ * with the AppID masked. It never decides: the face hands it the engine's call. A request retried with its
+ * Idempotency-Key gets the stored answer (and the engine is not called); a pre-checking client over its daily
+ * storage is refused.
  */
 @Service
 public class Recorder {
@@ -25,28 +39,114 @@ public class Recorder {
 
     private final DecisionStore store;
     private final MeterRegistry metrics;
+    private final ObjectMapper json;
+    private final StorageLimits limits;
     private final Timer latency;
 
-    public Recorder(DecisionStore store, MeterRegistry metrics) {
+    public Recorder(DecisionStore store, MeterRegistry metrics, ObjectMapper json, StorageLimits limits) {
         this.store = store;
         this.metrics = metrics;
+        this.json = json;
+        this.limits = limits;
         this.latency = Timer.builder("locreview.decision.latency").description("Deciding and recording one application")
                 .publishPercentileHistogram().register(metrics);
     }
 
-    /** Takes the engine's decision of this request and records it; the latency covers both. */
-    public Decision decide(ReviewRequest request, Supplier<Decision> engine, Caller caller) {
+    /** One application, as POST /api/v1/reviews takes it: a retry is the same request under the same key. */
+    public JsonNode review(ReviewRequest request, Supplier<Decision> engine, Caller caller, String address,
+                           String idempotencyKey) {
+        String hash = idempotencyKey == null ? null : Idempotency.sha256(json.valueToTree(request).toString()
+                .getBytes(StandardCharsets.UTF_8));
+        return decide(request, engine, caller, address, Idempotency.of(idempotencyKey, hash));
+    }
+
+    /**
+     * The decision as returned to the caller: decided and stored now, or, for an Idempotency-Key already
+     * answered, the stored one.
+     *
+     * @param engine the engine's call that decides this request, made only when there is no stored answer
+     * @param address the client's address (the rate limiter's key for anonymous callers)
+     * @param idempotency the request's key, or null
+     * @throws StoreException when not stored (and so not answered), over the storage cap, or a reused key
+     */
+    public JsonNode decide(ReviewRequest request, Supplier<Decision> engine, Caller caller, String address,
+                           Idempotency idempotency) {
+        String client = client(caller, address);
+        if (idempotency != null) {
+            Optional<JsonNode> stored = replay(client, idempotency);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        checkStorage(caller, client);
         return latency.record(() -> {
             Decision decision = engine.get();
-            store.save(request, decision, caller.mode(), caller.name());
+            try {
+                store.save(request, decision, caller.mode(), caller.name(), client, idempotency);
+            } catch (DuplicateKeyException e) {
+                // the same key and item was stored meanwhile by a concurrent retry: its answer is the answer
+                return replay(client, idempotency).orElseThrow(() -> StoreException.refused(decision.decisionId(), e));
+            }
             Counter.builder("locreview.decisions").description("Decisions by outcome, API and deciding clause")
                     .tag("outcome", decision.decision().name()).tag("api", decision.api())
                     .tag("clause", String.valueOf(decision.clause())).tag("mode", caller.mode().name())
                     .register(metrics).increment();
             log.info("decision {} {} {} {} {} app={} by {}", decision.decisionId(), caller.mode(), decision.api(),
                     decision.decision(), decision.clause(), mask(request.appId()), caller.name());
-            return decision;
+            return json.<JsonNode>valueToTree(decision);
         });
+    }
+
+    /**
+     * The decisions the client already stored under the key, by their place in the request.
+     *
+     * @throws StoreException when the key was used with another body
+     */
+    public Map<Integer, String> answered(Caller caller, String address, Idempotency idempotency) {
+        return answered(client(caller, address), idempotency);
+    }
+
+    private Map<Integer, String> answered(String client, Idempotency idempotency) {
+        List<DecisionStore.Keyed> keyed = store.keyed(client, idempotency.key());
+        if (keyed.stream().anyMatch(k -> !k.bodyHash().equals(idempotency.bodyHash()))) {
+            throw StoreException.idempotencyConflict(idempotency.key());
+        }
+        return keyed.stream().collect(Collectors.toMap(DecisionStore.Keyed::index, DecisionStore.Keyed::decisionId));
+    }
+
+    /** A stored decision as it was returned. */
+    public JsonNode stored(String decisionId) {
+        return store.find(decisionId).map(DecisionRecord::result)
+                .orElseThrow(() -> new NotFoundException("no decision " + decisionId));
+    }
+
+    private Optional<JsonNode> replay(String client, Idempotency idempotency) {
+        return Optional.ofNullable(answered(client, idempotency).get(idempotency.index())).map(this::stored);
+    }
+
+    /** Over its bytes for the UTC day, a pre-checking client is refused until the next day. */
+    private void checkStorage(Caller caller, String client) {
+        if (caller.mode() != Mode.PRECHECK) {
+            return;
+        }
+        Instant now = Instant.now();
+        Instant dayStart = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long cap = limits.precheckBytesPerDay().toBytes();
+        if (store.storedBytesSince(client, dayStart) >= cap) {
+            long seconds = Math.max(1, Duration.between(now, dayStart.plus(Duration.ofDays(1))).toSeconds());
+            throw StoreException.quota("this client has stored " + cap + " bytes of pre-check records today (UTC),"
+                    + " the most a client may; pre-checks resume at 00:00 UTC, in " + seconds
+                    + " s, or use a reviewer key", seconds);
+        }
+    }
+
+    /** Whose storage a record counts against: a key's holder by name, an anonymous client by a hash of its address. */
+    static String client(Caller caller, String address) {
+        if (caller != Caller.ANONYMOUS) {
+            return "key:" + caller.name();
+        }
+        return "address:" + Idempotency.sha256(String.valueOf(address).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 32);
     }
 
     /** wx1234567890abcdef → wx12…ef: enough to tell apps apart in a log, not to name one. */

@@ -21,19 +21,19 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     /** One application is a few KiB at most: 2,000 characters of reason and five categories. */
     static final long MAX_SINGLE_BODY = 64 * 1024;
-    /** A batch of up to 1,000 applications. */
-    static final long MAX_BATCH_BODY = 8 * 1024 * 1024;
-
-    /** A rules preview carries a zipped rule set; its endpoint enforces its own, larger limit. */
+    /**
+     * Batches are limited where they are read (BatchController: locreview.batch.max-body, 413); a rules preview
+     * carries a zipped rule set, and its endpoint enforces its own, larger limit.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().equals("/api/v1/rules/preview");
+        return request.getRequestURI().endsWith("/batch") || request.getRequestURI().equals("/api/v1/rules/preview");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/batch") ? MAX_BATCH_BODY : MAX_SINGLE_BODY;
+        long limit = MAX_SINGLE_BODY;
         long length = request.getContentLengthLong();
         if (length > limit) {
             Problems.write(response, HttpStatus.BAD_REQUEST, "Request body too large",
