@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.locreview.history.Recorder;
 import dev.locreview.security.Caller;
+import dev.locreview.security.RateLimited;
 import jakarta.validation.Valid;
 
 @RestController
@@ -33,6 +34,7 @@ public class ReviewController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.springframework.http.ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @RateLimited
     public Decision review(@Valid @RequestBody ReviewRequest request) {
         return recorder.decide(request, Caller.current());
     }

@@ -1,0 +1,63 @@
+package dev.locreview.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Bounds what a request body may cost: larger than any real application is refused before it is read
+ * (413), a body still arriving after the deadline fails (408) so a client dribbling bytes cannot hold a
+ * worker thread, and JSON and text bodies must be well-formed UTF-8 (Jackson would take overlong forms
+ * and encoded surrogates).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class BodyLimitFilter extends OncePerRequestFilter {
+
+    /** One application is a few KiB at most: 2,000 characters of reason and five categories. */
+    static final long MAX_SINGLE_BODY = 64 * 1024;
+    /** A batch of up to 1,000 applications. */
+    static final long MAX_BATCH_BODY = 8 * 1024 * 1024;
+
+    private final Duration deadline;
+
+    public BodyLimitFilter(@Value("${locreview.body-deadline:10s}") Duration deadline) {
+        this.deadline = deadline;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = request.getRequestURI().endsWith("/batch") ? MAX_BATCH_BODY : MAX_SINGLE_BODY;
+        long length = request.getContentLengthLong();
+        if (length > limit) {
+            Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                    "the body is " + length + " bytes; at most " + limit + " are accepted here", "body");
+            return;
+        }
+        chain.doFilter(new LimitedBodyRequest(request, limit, System.nanoTime() + deadline.toNanos(),
+                isText(request.getContentType())), response);
+    }
+
+    /** JSON, JSON Lines and text in UTF-8 (declared or by default); not uploads such as a rules zip. */
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        boolean text = type.startsWith("text/") || type.contains("json");
+        return text && (!type.contains("charset=") || type.replace("\"", "").matches(".*charset=\\s*utf-?8.*"));
+    }
+}
