@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Bounds what a request body may cost: larger than any real application is refused before it is read
- * (413), a body still arriving after the deadline fails (408) so a client dribbling bytes cannot hold a
+ * (413), so are forms (415), a body still arriving after the deadline fails (408) so a client dribbling bytes cannot hold a
  * worker thread, and JSON and text bodies must be well-formed UTF-8 (Jackson would take overlong forms
  * and encoded surrogates).
  */
@@ -47,8 +47,25 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                     "the body is " + length + " bytes; at most " + limit + " are accepted here", "body");
             return;
         }
+        if (neverRead(request.getContentType())) {
+            Problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Content-Type '"
+                    + request.getContentType() + "' is not accepted here; send application/json", "Content-Type");
+            return;
+        }
         chain.doFilter(new LimitedBodyRequest(request, limit, System.nanoTime() + deadline.toNanos(),
                 isText(request.getContentType())), response);
+    }
+
+    /**
+     * Forms and multipart bodies, which Tomcat would parse itself (past the limits above) though nothing
+     * here takes them, and wildcards, which no body can be.
+     */
+    private static boolean neverRead(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
+        return type.equals("application/x-www-form-urlencoded") || type.startsWith("multipart/") || type.contains("*");
     }
 
     /** JSON, JSON Lines and text in UTF-8 (declared or by default); not uploads such as a rules zip. */

@@ -125,6 +125,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return HttpStatus.BAD_REQUEST;
     }
 
+    /** The firewall's checks of parameters run when they are first read, inside a handler. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "Request rejected", e.getMessage(), List.of()));
+    }
+
     /** Anything else is our fault, not the client's; logged, and answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
