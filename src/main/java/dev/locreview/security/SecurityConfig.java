@@ -33,9 +33,11 @@ public class SecurityConfig {
                 .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new AnonymousBulkhead(limits.concurrent()), ApiKeyFilter.class)
                 .headers(headers -> headers
-                        // The pages load only their own scripts, styles and images: no inline code, no framing.
+                        // The pages load only their own scripts, styles and images: no inline code, no framing;
+                        // blob: is the console's batch result file, made in the page.
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
-                                + "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                                + "style-src 'self'; img-src 'self' data:; connect-src 'self' blob:; object-src 'none'; "
+                                + "base-uri 'none'; "
                                 + "form-action 'self'; frame-ancestors 'none'"))
                         // The pre-check page keeps the 申请原因 in its URL: it must not leave in a Referer.
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
