@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
-/** Health with the rule set, Prometheus metrics of decisions, and the OpenAPI document. */
+/** Health with the rule set (details for reviewers), Prometheus metrics of decisions, and the OpenAPI document. */
 @AutoConfigureObservability
 class OperationsTest extends HttpTestSupport {
 
     @Test
-    void healthReportsTheRuleSet() {
-        Reply health = get("/actuator/health");
+    void healthReportsTheRuleSetToReviewersOnly() {
+        Reply anonymous = get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body().size()).as(anonymous.raw()).isEqualTo(1);
+        assertThat(anonymous.body().path("status").asText()).isEqualTo("UP");
+        assertThat(as(DEVELOPER_KEY, getRequest("/actuator/health")).body().has("components")).isFalse();
+        Reply health = as(REVIEWER_KEY, getRequest("/actuator/health"));
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("components").path("rules").path("status").asText()).isEqualTo("UP");
         assertThat(health.body().path("components").path("rules").path("details").path("version").asText())
@@ -21,7 +26,12 @@ class OperationsTest extends HttpTestSupport {
     @Test
     void prometheusCountsDecisionsByOutcomeApiAndClause() {
         post("/api/v1/reviews", "{\"api\":\"wx.onLocationChange\",\"categories\":[\"新闻资讯-综合资讯\"]}");
-        Reply metrics = send(java.net.http.HttpRequest.newBuilder(uri("/actuator/prometheus")).GET());
+        assertThat(get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(get("/actuator/metrics/jvm.memory.used").status()).isEqualTo(401);
+        assertThat(as(DEVELOPER_KEY, getRequest("/actuator/prometheus")).status()).isEqualTo(403);
+        assertThat(as(REVIEWER_KEY, getRequest("/actuator/metrics")).status()).isEqualTo(200);
+        Reply metrics = as(REVIEWER_KEY, getRequest("/actuator/prometheus"));
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).containsPattern("locreview_decisions_total\\{[^}]*clause=\"R3\"[^}]*outcome=\"REJECT\"");
         assertThat(metrics.raw()).contains("locreview_decision_latency_seconds_bucket");

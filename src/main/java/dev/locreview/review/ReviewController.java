@@ -17,6 +17,7 @@ import dev.locreview.history.Idempotency;
 import dev.locreview.history.Recorder;
 import dev.locreview.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import dev.locreview.security.RateLimited;
 import jakarta.validation.Valid;
 import dev.locreview.engine.Decision;
 import dev.locreview.engine.Engine;
@@ -45,6 +46,7 @@ public class ReviewController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = org.springframework.http.ProblemDetail.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @RateLimited
     public JsonNode review(@Valid @RequestBody ReviewRequest request,
                            @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
                            HttpServletRequest http) {

@@ -1,5 +1,6 @@
 package dev.locreview.security;
 
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -11,12 +12,14 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import dev.locreview.support.Problems;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 
 /**
  * Who may do what. Pre-checks, the vocabulary, the rule listing, the pages and the API documents are
- * open; the history and batch review need the REVIEWER role; reloading and previewing rules need RULES_ADMIN
- * (apart from REVIEWER, so a reviewer's key cannot change what the service runs).
+ * open; the history, batch review, health details and metrics need the REVIEWER role; reloading and previewing
+ * rules need RULES_ADMIN (apart from REVIEWER, so a reviewer's key cannot change what the service runs).
  */
 @Configuration
 public class SecurityConfig {
@@ -29,11 +32,22 @@ public class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limits), ApiKeyFilter.class)
+                .addFilterAfter(new AnonymousBulkhead(limits.concurrent()), ApiKeyFilter.class)
+                .headers(headers -> headers
+                        // The pages load only their own scripts, styles and images: no inline code, no framing;
+                        // blob: is the console's batch result file, made in the page.
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self'; img-src 'self' data:; connect-src 'self' blob:; object-src 'none'; "
+                                + "base-uri 'none'; "
+                                + "form-action 'self'; frame-ancestors 'none'"))
+                        // The pre-check page keeps the 申请原因 in its URL: it must not leave in a Referer.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/reviews").permitAll()
                         .requestMatchers("/api/v1/reviews/**", "/api/v1/reviews").hasRole(ApiKeys.REVIEWER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasRole(ApiKeys.RULES_ADMIN)
+                        // Health answers everyone (details only to reviewers); metrics show traffic: reviewers only.
+                        .requestMatchers(EndpointRequest.to("prometheus", "metrics")).hasRole(ApiKeys.REVIEWER)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(response,
@@ -46,6 +60,13 @@ public class SecurityConfig {
                                     "the API key presented does not have the " + role + " role", "X-API-Key");
                         }));
         return http.build();
+    }
+
+    /** A request the firewall refuses (`//`, `%2e%2e`, `;`, …) is a 400 problem, like every other refusal. */
+    @Bean
+    RequestRejectedHandler problemOnRejection() {
+        return (request, response, e) -> Problems.write(response, HttpStatus.BAD_REQUEST, "Request rejected",
+                e.getMessage(), "path");
     }
 
     /** No users or passwords: keys only. Declared so Boot does not generate a default password. */

@@ -1,51 +1,65 @@
 package dev.locreview.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body (sent without Content-Length) fails once it passes the limit. */
+/**
+ * A request whose body fails as it is read: past the size limit (when sent without Content-Length),
+ * after the deadline, or, for text, at the first byte that is not well-formed UTF-8.
+ */
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
     private final long limit;
+    private final long deadlineNanos;
+    private final boolean utf8;
 
-    LimitedBodyRequest(HttpServletRequest request, long limit) {
+    LimitedBodyRequest(HttpServletRequest request, long limit, long deadlineNanos, boolean utf8) {
         super(request);
         this.limit = limit;
+        this.deadlineNanos = deadlineNanos;
+        this.utf8 = utf8;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
         ServletInputStream in = super.getInputStream();
+        Utf8Check check = utf8 ? new Utf8Check() : null;
         return new ServletInputStream() {
             private long read;
 
             @Override
             public int read() throws IOException {
-                int b = in.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
             }
 
             @Override
             public int read(byte[] buffer, int off, int len) throws IOException {
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    throw new BodyTooSlowException();
+                }
                 int n = in.read(buffer, off, len);
                 if (n > 0) {
-                    count(n);
+                    read += n;
+                    if (read > limit) {
+                        throw new BodyTooLargeException(limit);
+                    }
+                }
+                if (check != null) {
+                    check.feed(buffer, off, n);
                 }
                 return n;
-            }
-
-            private void count(int n) throws IOException {
-                read += n;
-                if (read > limit) {
-                    throw new BodyTooLargeException(limit);
-                }
             }
 
             @Override
@@ -60,6 +74,51 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
     static final class BodyTooLargeException extends IOException {
         BodyTooLargeException(long limit) {
             super("the body is larger than " + limit + " bytes");
+        }
+    }
+
+    static final class BodyTooSlowException extends IOException {
+        BodyTooSlowException() {
+            super("the body did not arrive in time");
+        }
+    }
+
+    static final class InvalidUtf8Exception extends IOException {
+        InvalidUtf8Exception(long offset) {
+            super("the body is not well-formed UTF-8 (byte " + offset + ")");
+        }
+    }
+
+    /** Decodes as the bytes stream past, strictly: overlong forms, surrogates and truncated sequences fail. */
+    private static final class Utf8Check {
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharBuffer scratch = CharBuffer.allocate(1024);
+        private byte[] carry = new byte[0];
+        private long offset;
+
+        /** n < 0 is the end of the body. */
+        void feed(byte[] bytes, int off, int n) throws InvalidUtf8Exception {
+            if (n < 0) {
+                if (carry.length > 0) {
+                    throw new InvalidUtf8Exception(offset);
+                }
+                return;
+            }
+            ByteBuffer in = ByteBuffer.allocate(carry.length + n).put(carry).put(bytes, off, n).flip();
+            while (true) {
+                scratch.clear();
+                CoderResult result = decoder.decode(in, scratch, false);
+                if (result.isError()) {
+                    throw new InvalidUtf8Exception(offset + in.position());
+                }
+                if (result.isUnderflow()) {
+                    break;
+                }
+            }
+            offset += in.position();
+            carry = new byte[in.remaining()];
+            in.get(carry);
         }
     }
 }

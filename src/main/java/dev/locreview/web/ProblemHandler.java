@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
@@ -20,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -82,8 +84,61 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         Problems.FieldError error = fieldError(e);
-        return cast(problem(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request body",
+        return cast(problem(Problems.of(status(e), "Unreadable request body",
                 error.field() + ": " + error.message(), List.of(error))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(@NonNull HttpMediaTypeNotSupportedException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String detail = "Content-Type " + (e.getContentType() == null ? "missing" : "'" + e.getContentType() + "'")
+                + " is not accepted here; use " + e.getSupportedMediaTypes();
+        return cast(problem(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail,
+                List.of(new Problems.FieldError("Content-Type", detail)))));
+    }
+
+    /** Spring's own refusals (405, 404, 406, …) in the same problem shape as ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(java.net.URI.create("urn:locreview:problem:" + status.value()));
+            }
+            HttpHeaders withType = new HttpHeaders();
+            withType.putAll(headers);
+            withType.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+            return new ResponseEntity<>(body, withType, status);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** A body that could not be read: too large (413), too slow (408), or not a valid document (400). */
+    private static HttpStatus status(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LimitedBodyRequest.BodyTooLargeException) {
+                return HttpStatus.PAYLOAD_TOO_LARGE;
+            }
+            if (cause instanceof LimitedBodyRequest.BodyTooSlowException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return HttpStatus.REQUEST_TIMEOUT;
+            }
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    /** A body the handler reads itself (a batch is spooled to a file): too large, too slow, or not UTF-8. */
+    @ExceptionHandler({LimitedBodyRequest.BodyTooLargeException.class, LimitedBodyRequest.BodyTooSlowException.class,
+            LimitedBodyRequest.InvalidUtf8Exception.class, java.net.SocketTimeoutException.class})
+    ResponseEntity<ProblemDetail> unreadableBody(java.io.IOException e) {
+        Problems.FieldError error = fieldError(e);
+        return problem(Problems.of(status(e), "Unreadable body", error.message(), List.of(error)));
+    }
+
+    /** The firewall's checks of parameters run when they are first read, inside a handler. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "Request rejected", e.getMessage(), List.of()));
     }
 
     /** Anything else is our fault, not the client's; logged, and answered without internals. */
@@ -107,12 +162,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException m && mapping == null) {
             mapping = m;
         }
-        if (cause instanceof LimitedBodyRequest.BodyTooLargeException) {
+        if (cause instanceof LimitedBodyRequest.BodyTooLargeException
+                || cause instanceof LimitedBodyRequest.BodyTooSlowException
+                || cause instanceof LimitedBodyRequest.InvalidUtf8Exception) {
             return new Problems.FieldError("body", cause.getMessage());
+        }
+        if (cause instanceof java.net.SocketTimeoutException) {
+            return new Problems.FieldError("body", "the body stopped arriving");
+        }
+        if (cause instanceof JsonConfig.MalformedTextException text) {
+            return new Problems.FieldError(path(text), text.getOriginalMessage());
         }
         if (cause instanceof StreamConstraintsException) {
             return new Problems.FieldError("body", "the document is too deeply nested or too long (at most "
                     + JsonConfig.MAX_DEPTH + " levels)");
+        }
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field")
+                && parse.getProcessor() != null) {
+            return new Problems.FieldError(path(parse.getProcessor().getParsingContext()), "duplicate key: "
+                    + "each field may appear once");
         }
         if (cause instanceof JsonParseException parse) {
             return new Problems.FieldError("body", "malformed JSON at line " + parse.getLocation().getLineNr()
@@ -163,6 +231,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 path.append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** Where the parser stands, as a JSON path: "categories[0].level1", "[3].api". */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String separator = path.isEmpty() || path.charAt(0) == '[' ? "" : ".";
+            if (at.inArray()) {
+                path.insert(0, "[" + at.getCurrentIndex() + "]" + separator);
+            } else if (at.getCurrentName() != null) {
+                path.insert(0, at.getCurrentName() + separator);
             }
         }
         return path.isEmpty() ? "body" : path.toString();

@@ -25,14 +25,14 @@ class StoreLimitsTest extends HttpTestSupport {
 
     @Test
     void healthGoesDownWhileTheStoreCannotWriteAndDecisionsAre503() {
-        assertThat(get("/actuator/health").body().path("components").path("store").path("status").asText())
+        assertThat(as(REVIEWER_KEY, getRequest("/actuator/health")).body().path("components").path("store").path("status").asText())
                 .isEqualTo("UP");
         db.execute("ALTER TABLE decision_record RENAME TO decision_record_away");
         try {
             Reply refused = as(REVIEWER_KEY, postJson("/api/v1/reviews", APPLICATION.formatted("")));
             assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
-            Reply health = get("/actuator/health");
+            Reply health = as(REVIEWER_KEY, getRequest("/actuator/health"));
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body().path("components").path("store").path("status").asText()).isEqualTo("DOWN");
 
@@ -44,7 +44,7 @@ class StoreLimitsTest extends HttpTestSupport {
         } finally {
             db.execute("ALTER TABLE decision_record_away RENAME TO decision_record");
         }
-        assertThat(get("/actuator/health").body().path("components").path("store").path("status").asText())
+        assertThat(as(REVIEWER_KEY, getRequest("/actuator/health")).body().path("components").path("store").path("status").asText())
                 .isEqualTo("UP");
         assertThat(as(REVIEWER_KEY, postJson("/api/v1/reviews", APPLICATION.formatted(""))).status()).isEqualTo(200);
     }

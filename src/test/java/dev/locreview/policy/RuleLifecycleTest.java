@@ -66,7 +66,7 @@ class RuleLifecycleTest extends HttpTestSupport {
             assertThat(line.find()).isTrue();
             assertThat(Long.parseLong(line.group(1))).as("the line of the broken rule").isBetween(goodLines + 1,
                     goodLines + 7);
-            assertThat(get("/actuator/health").body().path("components").path("rules").path("details")
+            assertThat(as(REVIEWER_KEY, getRequest("/actuator/health")).body().path("components").path("rules").path("details")
                     .path("lastReloadFailure").toString()).contains("10-getlocation.drl");
 
             // A name the vocabulary does not know is refused with its line too.
