@@ -17,6 +17,7 @@ import dev.locreview.support.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import dev.locreview.security.Mode;
+import dev.locreview.support.NotFoundException;
 
 /** The decision history, for reviewers: one record, or a filtered page, newest first. */
 @RestController

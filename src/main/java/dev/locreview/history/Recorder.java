@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import dev.locreview.security.Mode;
+import dev.locreview.support.NotFoundException;
 
 /**
  * Records what the engine decided, the way a decision log receives a finished decision: every decision is

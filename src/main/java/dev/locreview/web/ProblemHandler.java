@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.locreview.support.InvalidApplicationException;
 import dev.locreview.support.JsonConfig;
 import dev.locreview.support.Problems;
+import dev.locreview.support.NotFoundException;
 
 /** Every client error becomes a 400 problem+json that names the field; nothing a client sends is a 500. */
 @RestControllerAdvice
@@ -54,8 +55,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new Problems.FieldError("body", e.getMessage()))));
     }
 
-    @ExceptionHandler(dev.locreview.history.NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(dev.locreview.history.NotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return problem(Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of()));
     }
 

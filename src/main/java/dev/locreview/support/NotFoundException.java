@@ -1,4 +1,4 @@
-package dev.locreview.history;
+package dev.locreview.support;
 
 /** A stored record that does not exist: 404 problem. */
 public class NotFoundException extends RuntimeException {
