@@ -24,6 +24,7 @@ import dev.locreview.policy.RuleSetException;
 import dev.locreview.rules.LocreviewProperties;
 import dev.locreview.rules.RuleSetPipeline;
 import dev.locreview.rules.RulesZip;
+import dev.locreview.engine.Decision;
 
 /**
  * Impact preview: what a candidate rule set would change. The candidate (a zip of a rules folder) is
@@ -50,10 +51,18 @@ public class Preview {
 
     /** A decision as compared: outcome, deciding clause and the alternatives, in order. */
     public record Outcome(String decision, String clause, List<String> recommendedApis) {
+        /** As a stored decision records it. */
         static Outcome of(JsonNode decision) {
             List<String> apis = new ArrayList<>();
             decision.path("recommendedApis").forEach(a -> apis.add(a.asText()));
             return new Outcome(decision.path("decision").asText(null), decision.path("clause").asText(null), apis);
+        }
+
+        /** As the candidate rules decide it now; a stored request they refuse has no decision. */
+        static Outcome of(CaseRunner.Outcome now) {
+            Decision d = now.decision();
+            return d == null ? new Outcome(null, null, List.of())
+                    : new Outcome(d.decision().name(), d.clause(), d.recommendedApis());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.locreview.engine.Decision;
 
 /**
  * One reviewed case (an item of a YAML set: its input and what is wanted): the request as submitted, and the outcome a reviewer expects
@@ -17,54 +18,43 @@ public record CaseFile(Path file, String name, String note, JsonNode request, Ex
                               String verdict, java.util.Map<String, String> gates) {
     }
 
-    /** What differs between the expectation and a decision (as its JSON): empty when the case passes. */
-    public List<String> mismatches(JsonNode decision) {
+    /** What differs between the expectation and an outcome: empty when the case passes. */
+    public List<String> mismatches(CaseRunner.Outcome outcome) {
         List<String> problems = new ArrayList<>();
-        if (!decision.has("decision")) {
-            problems.add("no decision: " + decision);
+        if (!outcome.valid()) {
+            problems.add("no decision: " + outcome.field() + ": " + outcome.detail());
             return problems;
         }
-        compare(problems, "decision", expect.decision(), decision.path("decision").asText());
+        Decision decision = outcome.decision();
+        compare(problems, "decision", expect.decision(), decision.decision().name());
         if (expect.clause() != null) {
-            compare(problems, "clause", expect.clause(), decision.path("clause").asText(null));
+            compare(problems, "clause", expect.clause(), decision.clause());
         }
         if (expect.recommendedApis() != null) {
-            compare(problems, "recommendedApis", expect.recommendedApis(), texts(decision.path("recommendedApis")));
+            compare(problems, "recommendedApis", expect.recommendedApis(), decision.recommendedApis());
         }
         if (expect.verdict() != null) {
-            compare(problems, "verdict", expect.verdict(), decision.path("outlook").path("verdict").asText(null));
+            compare(problems, "verdict", expect.verdict(), decision.outlook().verdict().name());
         }
         if (expect.gates() != null) {
             // Only the gates named: {"CATEGORY": "FAIL"}.
-            expect.gates().forEach((gate, status) -> {
-                String actual = null;
-                for (JsonNode g : decision.path("outlook").path("gates")) {
-                    if (g.path("gate").asText().equals(gate)) {
-                        actual = g.path("status").asText();
-                    }
-                }
-                compare(problems, "gate " + gate, status, actual);
-            });
+            expect.gates().forEach((gate, status) -> compare(problems, "gate " + gate, status, decision.outlook()
+                    .gates().stream().filter(g -> g.gate().name().equals(gate)).map(g -> g.status().name())
+                    .findFirst().orElse(null)));
         }
         if (expect.scenarios() != null) {
             // Every expected scenario must be found; the reader may find more (they show as evidence).
-            List<String> found = new ArrayList<>();
-            decision.path("scenarios").forEach(s -> found.add(s.path("code").asText()));
+            List<String> found = decision.scenarios().stream().map(Decision.ScenarioView::code).distinct().sorted()
+                    .toList();
             List<String> missing = expect.scenarios().stream().filter(s -> !found.contains(s)).sorted().toList();
             if (!missing.isEmpty()) {
-                problems.add("scenarios: expected " + missing + " among " + found.stream().distinct().sorted().toList());
+                problems.add("scenarios: expected " + missing + " among " + found);
             }
             if (expect.scenarios().isEmpty() && !found.isEmpty()) {
-                problems.add("scenarios: expected none but found " + found.stream().distinct().sorted().toList());
+                problems.add("scenarios: expected none but found " + found);
             }
         }
         return problems;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
     }
 
     private static void compare(List<String> problems, String what, Object expected, Object actual) {

@@ -16,8 +16,12 @@ import dev.locreview.support.JsonConfig;
 import dev.locreview.policy.RuleSetException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import dev.locreview.engine.Decision;
 
-/** Decides casebook requests with a given rule set, without a server: for the CLI, reloads and previews. */
+/**
+ * Decides requests given as JSON (casebook cases, the command line's files, stored requests in a preview) with a
+ * given rule set, without a server: the JSON edge of the engine for everything that is not HTTP.
+ */
 public final class CaseRunner {
 
     public static final ObjectMapper JSON = JsonConfig.strict(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -27,8 +31,15 @@ public final class CaseRunner {
     private CaseRunner() {
     }
 
-    /** One case's outcome: the decision as JSON, and what differs from the expectation. */
-    public record Result(CaseFile caseFile, JsonNode decision, List<String> problems) {
+    /** A request read from JSON and decided: the engine's decision, or the field it got wrong (as over HTTP). */
+    public record Outcome(Decision decision, String field, String detail) {
+        public boolean valid() {
+            return decision != null;
+        }
+    }
+
+    /** One case's outcome, and what differs from the expectation. */
+    public record Result(CaseFile caseFile, Outcome outcome, List<String> problems) {
         public boolean passed() {
             return problems.isEmpty();
         }
@@ -36,29 +47,25 @@ public final class CaseRunner {
 
     public static List<Result> run(RuleSet rules, List<CaseFile> cases) {
         return cases.stream().map(c -> {
-            JsonNode decision = decide(rules, c.request());
-            return new Result(c, decision, c.mismatches(decision));
+            Outcome outcome = decide(rules, c.request());
+            return new Result(c, outcome, c.mismatches(outcome));
         }).toList();
     }
 
-    /** The decision as the API would give it; bad input is a problem object naming the field, as over HTTP. */
-    public static JsonNode decide(RuleSet rules, JsonNode request) {
+    /** Reads the request as the API does and decides it; bad input names the field, as over HTTP. */
+    public static Outcome decide(RuleSet rules, JsonNode request) {
         try {
-            return JSON.valueToTree(Engine.decide(rules, RequestReader.read(JSON, VALIDATOR, request)));
+            return new Outcome(Engine.decide(rules, RequestReader.read(JSON, VALIDATOR, request)), null, null);
         } catch (InvalidApplicationException e) {
-            return problem(e.field(), e.getMessage());
+            return new Outcome(null, e.field(), e.getMessage());
         }
-    }
-
-    private static JsonNode problem(String field, String detail) {
-        return JSON.createObjectNode().put("status", 400).put("field", field).put("detail", detail);
     }
 
     /** The names of the failing cases with what differs, for a reload's refusal. */
     public static List<String> failures(RuleSet rules, List<CaseFile> cases) {
         List<String> failures = new ArrayList<>();
         for (CaseFile c : cases) {
-            JsonNode decision;
+            Outcome decision;
             try {
                 decision = decide(rules, c.request());
             } catch (RuleSetException e) {

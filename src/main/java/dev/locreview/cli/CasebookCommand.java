@@ -17,6 +17,7 @@ import dev.locreview.rules.RuleSetPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.locreview.engine.Decision;
 
 /** Runs a casebook folder against a rules folder: a pass/fail table and rule coverage. */
 @Command(name = "casebook", mixinStandardHelpOptions = true,
@@ -52,13 +53,15 @@ final class CasebookCommand implements Callable<Integer> {
         }
         for (CaseRunner.Result result : CaseRunner.run(ruleSet, cases)) {
             CaseFile c = result.caseFile();
-            JsonNode decision = result.decision();
-            decision.path("rulesFired").forEach(r -> fired.merge(r.asText(), 1, Integer::sum));
+            Decision decision = result.outcome().decision();
+            if (decision != null) {
+                decision.rulesFired().forEach(r -> fired.merge(r, 1, Integer::sum));
+            }
             List<String> problems = result.problems();
             if (!problems.isEmpty()) {
                 failed++;
             }
-            String outcome = decision.path("decision").asText("-");
+            String outcome = decision == null ? "-" : decision.decision().name();
             if (outcome.equals(c.expect().decision())) {
                 decisionsRight++;
             } else if (outcome.equals("APPROVE")) {
@@ -66,9 +69,9 @@ final class CasebookCommand implements Callable<Integer> {
             }
             if (!summary && (!problems.isEmpty() || !failuresOnly)) {
                 System.out.printf("%-6s %-44s %-8s %-6s %s%n", problems.isEmpty() ? "pass" : "FAIL", c.name(),
-                        decision.path("decision").asText("-"), decision.path("clause").asText("-"),
-                        problems.isEmpty() ? "" : String.join("; ", problems)
-                                + (decision.has("scenarios") ? "  found=" + decision.path("scenarios").findValuesAsText("code") : ""));
+                        outcome, decision == null || decision.clause() == null ? "-" : decision.clause(),
+                        problems.isEmpty() ? "" : String.join("; ", problems) + (decision == null ? ""
+                                : "  found=" + decision.scenarios().stream().map(Decision.ScenarioView::code).toList()));
             }
         }
         if (!summary) {

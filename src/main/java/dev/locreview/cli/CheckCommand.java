@@ -15,6 +15,7 @@ import dev.locreview.rules.RuleSetPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.locreview.engine.Decision;
 
 /** Decides an application file (one JSON object, or JSON Lines for many) and prints each decision. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -51,37 +52,37 @@ final class CheckCommand implements Callable<Integer> {
         int n = 0;
         for (JsonNode request : requests) {
             n++;
-            JsonNode decision = CaseRunner.decide(ruleSet, request);
+            CaseRunner.Outcome outcome = CaseRunner.decide(ruleSet, request);
             if (json) {
-                System.out.println(decision);
-            } else if (decision.has("field")) {
-                System.out.printf("#%d INVALID %s: %s%n", n, decision.path("field").asText(),
-                        decision.path("detail").asText());
+                System.out.println(outcome.valid() ? CaseRunner.JSON.writeValueAsString(outcome.decision())
+                        : CaseRunner.JSON.createObjectNode().put("status", 400).put("field", outcome.field())
+                                .put("detail", outcome.detail()));
+            } else if (!outcome.valid()) {
+                System.out.printf("#%d INVALID %s: %s%n", n, outcome.field(), outcome.detail());
             } else {
-                System.out.printf("#%d %s %s (%s)%n", n, decision.path("decision").asText(),
-                        decision.path("api").asText(), decision.path("clause").asText());
-                decision.path("reasons").forEach(r -> System.out.printf("    [%s] %s%n", r.path("clause").asText(),
-                        r.path("message").asText()));
-                if (!decision.path("recommendedApis").isEmpty()) {
-                    System.out.println("    use instead: " + decision.path("recommendedApis"));
-                }
-                decision.path("scenarios").forEach(s -> System.out.printf("    scenario %s (%s)%s%n",
-                        s.path("code").asText(), s.path("source").asText(), s.path("evidence").isObject()
-                                ? " 「" + s.path("evidence").path("text").asText() + "」" : ""));
-                JsonNode outlook = decision.path("outlook");
-                System.out.println("    outlook: " + outlook.path("verdict").asText());
-                outlook.path("gates").forEach(g -> System.out.printf("    [%s] %s %s%n", g.path("status").asText(),
-                        g.path("gate").asText(), g.path("message").asText()));
-                outlook.path("toAttach").forEach(a -> System.out.println("    attach: " + a.asText()));
-                decision.path("warnings").forEach(w -> System.out.println("    warning: " + w.asText()));
-                decision.path("guidance").forEach(g -> System.out.println("    guidance: " + g.asText()));
+                print(n, outcome.decision());
             }
-            if (decision.has("field")) {
+            if (!outcome.valid()) {
                 exit = 2;
-            } else if (exit == 0 && !"APPROVE".equals(decision.path("decision").asText())) {
+            } else if (exit == 0 && outcome.decision().decision() != Decision.Outcome.APPROVE) {
                 exit = 1;
             }
         }
         return exit;
+    }
+
+    private static void print(int n, Decision d) {
+        System.out.printf("#%d %s %s (%s)%n", n, d.decision(), d.api(), d.clause());
+        d.reasons().forEach(r -> System.out.printf("    [%s] %s%n", r.clause(), r.message()));
+        if (!d.recommendedApis().isEmpty()) {
+            System.out.println("    use instead: " + d.recommendedApis());
+        }
+        d.scenarios().forEach(s -> System.out.printf("    scenario %s (%s)%s%n", s.code(), s.source(),
+                s.evidence() != null ? " 「" + s.evidence().text() + "」" : ""));
+        System.out.println("    outlook: " + d.outlook().verdict());
+        d.outlook().gates().forEach(g -> System.out.printf("    [%s] %s %s%n", g.status(), g.gate(), g.message()));
+        d.outlook().toAttach().forEach(a -> System.out.println("    attach: " + a));
+        d.warnings().forEach(w -> System.out.println("    warning: " + w));
+        d.guidance().forEach(g -> System.out.println("    guidance: " + g));
     }
 }

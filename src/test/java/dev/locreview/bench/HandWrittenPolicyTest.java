@@ -16,6 +16,7 @@ import dev.locreview.casebook.Casebook;
 import dev.locreview.engine.RuleSet;
 import dev.locreview.engine.ReviewRequest;
 import dev.locreview.rules.RuleSetPipeline;
+import dev.locreview.engine.Decision;
 
 /** The benchmarks' hand-written limit decides the whole casebook exactly as the engine does. */
 class HandWrittenPolicyTest {
@@ -27,12 +28,10 @@ class HandWrittenPolicyTest {
         List<CaseFile> cases = Casebook.load(Path.of("casebook"));
         List<String> differences = new ArrayList<>();
         for (CaseFile c : cases) {
-            JsonNode engine = CaseRunner.decide(rules, c.request());
+            Decision engine = CaseRunner.decide(rules, c.request()).decision();
             HandWrittenPolicy.Outcome hand = limit.decide(CaseRunner.JSON.treeToValue(c.request(), ReviewRequest.class));
-            List<String> recommended = new ArrayList<>();
-            engine.path("recommendedApis").forEach(a -> recommended.add(a.asText()));
-            HandWrittenPolicy.Outcome expected = new HandWrittenPolicy.Outcome(engine.path("decision").asText(),
-                    engine.path("clause").asText(), recommended);
+            HandWrittenPolicy.Outcome expected = new HandWrittenPolicy.Outcome(engine.decision().name(),
+                    engine.clause(), engine.recommendedApis());
             if (!expected.equals(hand)) {
                 differences.add(c.name() + ": engine " + expected + " hand-written " + hand);
             }

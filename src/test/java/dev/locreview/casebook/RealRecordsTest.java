@@ -22,7 +22,7 @@ import dev.locreview.HttpTestSupport;
  */
 class RealRecordsTest extends HttpTestSupport {
 
-    private static final Path REAL = CasebookHttpTest.CASEBOOK.resolve(Casebook.REAL);
+    private static final Path REAL = CasebookTest.CASEBOOK.resolve(Casebook.REAL);
 
     record Figures(int records, int agreed, int rejected, int rejectedCalledApproved) {
     }

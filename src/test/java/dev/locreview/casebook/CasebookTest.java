@@ -13,23 +13,33 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import dev.locreview.HttpTestSupport;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.engine.RuleSetValidator;
+import dev.locreview.rules.RuleSetPipeline;
 
-/** Replays the whole casebook through HTTP; the held-out set is measured apart (HeldOutReport). */
-class CasebookHttpTest extends HttpTestSupport {
+/**
+ * The whole casebook against the engine, in process, as a reload's gate runs it (the held-out set is measured
+ * apart); CasebookHttpSmokeTest shows the same answers come over HTTP.
+ */
+class CasebookTest {
 
     static final Path CASEBOOK = Path.of("casebook");
+    static final RuleSet RULES = RuleSetPipeline.compile(Path.of("rules"));
 
     static List<CaseFile> cases() {
         return Casebook.load(CASEBOOK, "heldout");
     }
 
+    @Test
+    void theShippedRulesAreValid() {
+        assertThat(RuleSetValidator.problems(RULES)).isEmpty();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseGetsItsExpectedDecision() {
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), c.file().toUri(), () -> {
-            Reply reply = post("/api/v1/reviews", c.request());
-            assertThat(reply.status()).as("%s: HTTP status, body %s", c.name(), reply.raw()).isEqualTo(200);
-            assertThat(c.mismatches(reply.body())).as("%s (%s): %s", c.name(), c.note(), reply.raw()).isEmpty();
+            CaseRunner.Outcome outcome = CaseRunner.decide(RULES, c.request());
+            assertThat(c.mismatches(outcome)).as("%s (%s): %s", c.name(), c.note(), outcome).isEmpty();
         }));
     }
 
@@ -46,14 +56,11 @@ class CasebookHttpTest extends HttpTestSupport {
     void everyRuleIsFiredBySomeCase() {
         Set<String> fired = new TreeSet<>();
         for (CaseFile c : cases()) {
-            post("/api/v1/reviews", c.request()).body().path("rulesFired").forEach(r -> fired.add(r.asText()));
+            fired.addAll(CaseRunner.decide(RULES, c.request()).decision().rulesFired());
         }
         List<String> neverFired = new ArrayList<>();
-        get("/api/v1/rules").body().path("rules").forEach(r -> {
-            if (!fired.contains(r.path("name").asText())) {
-                neverFired.add(r.path("name").asText() + " (" + r.path("file").asText() + ")");
-            }
-        });
+        RULES.rules().stream().filter(r -> !fired.contains(r.name()))
+                .forEach(r -> neverFired.add(r.name() + " (" + r.file() + ")"));
         assertThat(neverFired).as("rules fired by no casebook case").isEmpty();
     }
 }
