@@ -45,11 +45,12 @@
     const rows = reply.json.items.map(item => el('tr', { 'data-id': item.decisionId },
       el('td', {}, new Date(item.decidedAt).toLocaleString()), el('td', {}, item.api),
       el('td', {}, item.decision), el('td', {}, el('span', { class: 'clause' }, item.clause || '-')),
-      el('td', {}, item.categories.join('、')), el('td', {}, item.appId || ''), el('td', {}, item.mode),
+      el('td', {}, item.categories.join('、')), el('td', {}, item.appId || ''),
+      el('td', { 'data-verdict': item.verdict || '' }, item.verdict ? t(item.verdict) : '-'), el('td', {}, item.mode),
       el('td', {}, item.caller),
       el('td', {}, el('button', { type: 'button', onclick: () => showDetail(item.decisionId) }, t('details')))));
     document.querySelector('#history tbody').replaceChildren(...(rows.length ? rows
-      : [el('tr', {}, el('td', { colspan: '9', class: 'muted' }, t('noRecords')))]));
+      : [el('tr', {}, el('td', { colspan: '10', class: 'muted' }, t('noRecords')))]));
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     document.getElementById('page-info').textContent = t('pageOf', page + 1, pages, total);
     document.getElementById('prev').disabled = page === 0;

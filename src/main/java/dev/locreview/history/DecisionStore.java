@@ -66,8 +66,8 @@ public class DecisionStore {
     private static final String INSERT = """
             INSERT INTO decision_record (decision_id, decided_at, mode, caller, api, decision, clause, app_id,
                 rules_version, request_json, decision_json, client, stored_bytes, idempotency_key, item_index,
-                body_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                body_hash, verdict)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CATEGORY =
             "INSERT INTO decision_category (decision_id, ordinal, category) VALUES (?, ?, ?)";
     private static final String INSERT_CLAUSE = "INSERT INTO decision_clause (decision_id, clause) VALUES (?, ?)";
@@ -114,7 +114,8 @@ public class DecisionStore {
                 decision.api(), decision.decision().name(), decision.clause(), request.appId(), decision.rulesVersion(),
                 requestJson, decisionJson, client, utf8Length(requestJson) + utf8Length(decisionJson),
                 idempotency == null ? null : idempotency.key(), idempotency == null ? null : idempotency.index(),
-                idempotency == null ? null : idempotency.bodyHash()}, categoryRows, clauseRows,
+                idempotency == null ? null : idempotency.bodyHash(), decision.outlook().verdict().name()},
+                categoryRows, clauseRows,
                 new CompletableFuture<>());
         if (!running) {
             throw StoreException.unavailable(new IllegalStateException("the decision store is shut down"));
@@ -235,13 +236,14 @@ public class DecisionStore {
         filter(where, params, "rule", "EXISTS (SELECT 1 FROM decision_clause k WHERE k.decision_id = r.decision_id"
                 + " AND k.clause = :rule)", q.rule());
         filter(where, params, "mode", "mode = :mode", q.mode() == null ? null : q.mode().name());
+        filter(where, params, "verdict", "verdict = :verdict", q.verdict());
         filter(where, params, "from", "decided_at >= :from", q.from() == null ? null : Timestamp.from(q.from()));
         filter(where, params, "to", "decided_at < :to", q.to() == null ? null : Timestamp.from(q.to()));
         long total = jdbc.sql("SELECT COUNT(*) FROM decision_record r" + where).params(params).query(Long.class).single();
         params.put("limit", q.size());
         params.put("offset", (long) q.page() * q.size());
         List<DecisionSummary> items = jdbc.sql("SELECT decision_id, decided_at, mode, caller, api, decision, clause,"
-                        + " app_id, rules_version FROM decision_record r" + where
+                        + " app_id, rules_version, verdict FROM decision_record r" + where
                         + " ORDER BY decided_at DESC, decision_id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(this::summary).list();
         if (!items.isEmpty()) {
@@ -308,7 +310,7 @@ public class DecisionStore {
         return new DecisionSummary(rs.getString("decision_id"), rs.getTimestamp("decided_at").toInstant(),
                 Mode.valueOf(rs.getString("mode")), rs.getString("caller"), rs.getString("api"),
                 rs.getString("decision"), rs.getString("clause"), rs.getString("app_id"), new ArrayList<>(),
-                rs.getString("rules_version"));
+                rs.getString("rules_version"), rs.getString("verdict"));
     }
 
     /** Stored bytes of a client's records since the instant (the storage cap's measure). */

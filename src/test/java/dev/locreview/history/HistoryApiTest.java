@@ -68,6 +68,13 @@ class HistoryApiTest extends HttpTestSupport {
                 .body().path("items").findValuesAsText("decisionId")).containsExactly(third);
         assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&mode=PRECHECK"))
                 .body().path("items").findValuesAsText("decisionId")).containsExactly(third);
+        // Declared 代驾 under 交通服务 passes the policy, the category table and the scenario gate, but nothing is
+        // attached: AT_RISK; the two rejections are LIKELY_REJECTED.
+        Reply atRisk = as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&verdict=at_risk"));
+        assertThat(atRisk.body().path("items").findValuesAsText("decisionId")).containsExactly(first);
+        assertThat(atRisk.body().path("items").findValuesAsText("verdict")).containsExactly("AT_RISK");
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&verdict=LIKELY_REJECTED"))
+                .body().path("items").findValuesAsText("decisionId")).containsExactly(third, second);
         assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&category="
                 + URLEncoder.encode("餐饮", StandardCharsets.UTF_8))).body().path("items").findValuesAsText("decisionId"))
                 .containsExactly(second);
@@ -81,7 +88,8 @@ class HistoryApiTest extends HttpTestSupport {
     @Test
     void badFiltersAreA400NamingTheParameter() {
         for (String[] bad : new String[][] {{"decision=MAYBE", "decision"}, {"from=yesterday", "from"},
-                {"size=5000", "size"}, {"page=x", "page"}, {"api=wx.getWifi", "api"}, {"mode=ADMIN", "mode"}}) {
+                {"size=5000", "size"}, {"page=x", "page"}, {"api=wx.getWifi", "api"}, {"mode=ADMIN", "mode"},
+                {"verdict=SURE", "verdict"}}) {
             Reply reply = as(REVIEWER_KEY, getRequest("/api/v1/reviews?" + bad[0]));
             assertThat(reply.status()).as(bad[0]).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");

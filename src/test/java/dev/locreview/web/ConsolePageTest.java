@@ -28,6 +28,14 @@ class ConsolePageTest extends BrowserTestSupport {
         browser.findElement(By.cssSelector("#filters button")).click();
         wait.until(d -> d.findElements(By.cssSelector("#history tbody tr[data-id]")).size() == 1);
         assertThat(browser.findElement(By.id("page-info")).getText()).contains("1");
+        assertThat(browser.findElement(By.cssSelector("#history tbody td[data-verdict]")).getDomAttribute("data-verdict"))
+                .isEqualTo("AT_RISK");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("verdict"))).selectByValue("LIKELY_REJECTED");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#history tbody tr[data-id]")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("verdict"))).selectByValue("AT_RISK");
+        browser.findElement(By.cssSelector("#filters button")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#history tbody tr[data-id]")).size() == 1);
         browser.findElement(By.cssSelector("#history tbody tr[data-id] button")).click();
         assertThat(visible("#detail-request").getText()).contains(appId, "叫代驾时获取用户位置作为接驾点");
         screenshot("console-history-detail");
