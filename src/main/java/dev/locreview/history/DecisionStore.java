@@ -89,15 +89,17 @@ public class DecisionStore {
      * (group commit by one writer thread): one transaction, and one write of the store, for all of them.
      * Stored: the request once, the decision compacted (CompactDecision), both as compact JSON.
      *
+     * @param decisionTree the decision as returned (left unchanged)
      * @param client whose storage this counts against (null: nobody's)
      * @param idempotency the request's key (null: none)
+     * @return the record's stored bytes (the storage cap's measure)
      * @throws StoreException when it was not stored
      */
-    public void save(ReviewRequest request, Decision decision, Mode mode, String caller, String client,
-                     Idempotency idempotency) {
+    public int save(ReviewRequest request, Decision decision, JsonNode decisionTree, Mode mode, String caller,
+                    String client, Idempotency idempotency) {
         JsonNode requestTree = json.valueToTree(request);
         String requestJson = requestTree.toString();
-        String decisionJson = CompactDecision.compact(json.valueToTree(decision), requestTree).toString();
+        String decisionJson = CompactDecision.compact((ObjectNode) decisionTree, requestTree).toString();
         if (requestJson.length() > MAX_REQUEST_JSON || decisionJson.length() > MAX_DECISION_JSON) {
             throw StoreException.refused(decision.decisionId(), new IllegalArgumentException("record of "
                     + requestJson.length() + " + " + decisionJson.length() + " characters is larger than the columns"));
@@ -110,9 +112,10 @@ public class DecisionStore {
         }
         List<Object[]> clauseRows = decision.reasons().stream().map(Decision.Reason::clause).filter(Objects::nonNull)
                 .distinct().map(clause -> new Object[] {id, clause}).toList();
+        int bytes = utf8Length(requestJson) + utf8Length(decisionJson);
         Pending pending = new Pending(id, new Object[] {id, Timestamp.from(decision.decidedAt()), mode.name(), caller,
                 decision.api(), decision.decision().name(), decision.clause(), request.appId(), decision.rulesVersion(),
-                requestJson, decisionJson, client, utf8Length(requestJson) + utf8Length(decisionJson),
+                requestJson, decisionJson, client, bytes,
                 idempotency == null ? null : idempotency.key(), idempotency == null ? null : idempotency.index(),
                 idempotency == null ? null : idempotency.bodyHash(), decision.outlook().verdict().name()},
                 categoryRows, clauseRows,
@@ -131,6 +134,7 @@ public class DecisionStore {
         } catch (TimeoutException e) {
             throw StoreException.unavailable(e);
         }
+        return bytes;
     }
 
     private void writeLoop() {

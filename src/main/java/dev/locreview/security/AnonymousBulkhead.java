@@ -3,6 +3,7 @@ package dev.locreview.security;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,14 +11,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.locreview.support.Problems;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Anonymous requests may hold at most a bounded number of worker threads at once, so slow anonymous
- * clients cannot take the threads reviewers and load balancers need. Over the share: 503 with
- * Retry-After at once, before any of the body is read (Tomcat then closes the connection).
+ * Anonymous requests may hold at most a bounded number of worker threads at once while they wait on their
+ * client, so slow anonymous clients cannot take the threads reviewers and load balancers need. Over the share:
+ * 503 with Retry-After at once, before any of the body is read (Tomcat then closes the connection).
+ * <p>
+ * A permit is held until the request's body has all arrived (or the request is done, if it ends first): the
+ * body is the only part of a request a client can stretch out (headers are read by Tomcat under its connection
+ * timeout, the answer is small enough for the socket's buffer). Holding it for the deciding too refused fast
+ * clients whenever more than the share were being decided at once on two cores.
  */
 public class AnonymousBulkhead extends OncePerRequestFilter {
 
@@ -45,10 +54,74 @@ public class AnonymousBulkhead extends OncePerRequestFilter {
                     "too many anonymous requests are in progress; retry shortly, or use a reviewer key", "client");
             return;
         }
+        Permit permit = new Permit();
         try {
-            chain.doFilter(request, response);
+            boolean bodiless = request.getContentLengthLong() == 0
+                    || request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") == null;
+            if (bodiless) {
+                permit.release();
+            }
+            chain.doFilter(bodiless ? request : new BodyRead(request, permit), response);
         } finally {
-            permits.release();
+            permit.release();
+        }
+    }
+
+    /** Released once: when the body has arrived, or when the request is done. */
+    private final class Permit {
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                permits.release();
+            }
+        }
+    }
+
+    /** Releases the permit when its body has been read to the end (its length, or end of stream). */
+    private static final class BodyRead extends HttpServletRequestWrapper {
+        private final Permit permit;
+        private final long length;
+
+        BodyRead(HttpServletRequest request, Permit permit) {
+            super(request);
+            this.permit = permit;
+            this.length = request.getContentLengthLong();
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    counted(b < 0 ? -1 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int off, int len) throws IOException {
+                    int n = in.read(buffer, off, len);
+                    counted(n);
+                    return n;
+                }
+
+                private void counted(int n) {
+                    if (n < 0 || (read += n) >= length && length >= 0) {
+                        permit.release();
+                    }
+                }
+
+                @Override
+                public boolean isFinished() { return in.isFinished(); }
+                @Override
+                public boolean isReady() { return in.isReady(); }
+                @Override
+                public void setReadListener(ReadListener listener) { in.setReadListener(listener); }
+            };
         }
     }
 }
