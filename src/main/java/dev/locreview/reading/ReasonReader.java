@@ -19,11 +19,6 @@ import dev.locreview.review.Evidence;
  */
 public final class ReasonReader {
 
-    /** A negation cue reaches this many characters forward in its clause (不展示…骑手的实时位置). */
-    private static final int NEGATION_REACH = 10;
-    /** A topic cue reaches this far from the phrase it makes a topic of (代驾优惠券, 报道共享单车、代驾等动态). */
-    private static final int TOPIC_REACH = 8;
-
     private final Lexicon lexicon;
 
     public ReasonReader(Lexicon lexicon) {
@@ -41,7 +36,8 @@ public final class ReasonReader {
         }
     }
 
-    private record Candidate(Lexicon.Entry entry, int start, int end) {
+    /** A scenario's words in the text: one phrase, or one word per role (its anchors), spanning start to end. */
+    private record Candidate(Lexicon.Entry entry, int start, int end, List<Hit> anchors) {
         int length() {
             return end - start;
         }
@@ -88,6 +84,9 @@ public final class ReasonReader {
         List<Hit> notNegations = new ArrayList<>();
         List<Hit> noLocations = new ArrayList<>();
         List<Hit> others = new ArrayList<>();
+        List<Hit> statedOthers = new ArrayList<>();
+        List<Hit> notYet = new ArrayList<>();
+        List<Hit> elsewhere = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
@@ -95,6 +94,9 @@ public final class ReasonReader {
                 switch (kind) {
                     case NO_LOCATION -> noLocations.add(hit);
                     case OTHERS -> others.add(hit);
+                    case OTHERS_STATED -> statedOthers.add(hit);
+                    case NOT_YET -> notYet.add(hit);
+                    case ELSEWHERE -> elsewhere.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -116,12 +118,15 @@ public final class ReasonReader {
                 || postNegations.stream().anyMatch(n::inside));
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
         List<LocationScoped> scoped = new ArrayList<>();
-        for (Hit other : others) {
+        List<Hit> allOthers = new ArrayList<>(others);
+        allOthers.addAll(statedOthers);
+        for (Hit other : allOthers) {
             int at = clause[other.start()];
             boolean speaksOfLocation = first(locations, h -> clause[h.start()] == at) != null;
             boolean deniesIt = first(noLocations, h -> clause[h.start()] == at) != null
                     || (speaksOfLocation && first(negations, h -> clause[h.start()] == at) != null);
-            if (deniesIt || (other.word().startsWith("以上") && speaksOfLocation)) {
+            // 「以上仅第2项使用位置」 names the features that use it without denying the others.
+            if (deniesIt || (statedOthers.contains(other) && speaksOfLocation)) {
                 int from = other.start();
                 int to = from;
                 while (to < text.length() && clause[to] == at && !lexicon.isClauseBreak(text.charAt(to))) {
@@ -134,16 +139,35 @@ public final class ReasonReader {
         locations.removeIf(l -> noLocations.stream().anyMatch(l::inside));
 
         List<Mention> mentions = new ArrayList<>();
-        for (Candidate c : candidates(text, clause, categories)) {
+        for (Candidate c : candidates(text, clause, sentence, categories)) {
             int at = clause[c.start()];
-            Hit negation = last(negations, h -> clause[h.start()] == at && h.end() <= c.start()
-                    && c.start() - h.end() <= NEGATION_REACH);
-            if (negation == null) {
-                negation = first(postNegations, h -> clause[h.start()] == at && h.start() >= c.end());
+            int in = sentence[c.start()];
+            Hit negation = null;
+            String denial = null;
+            // A role word of the scenario denied in its own clause denies the scenario (不做导航).
+            for (Hit anchor : c.anchors()) {
+                int anchorClause = clause[anchor.start()];
+                negation = last(negations, h -> clause[h.start()] == anchorClause && h.end() <= anchor.start()
+                        && anchor.start() - h.end() <= lexicon.negationReach());
+                if (negation == null) {
+                    negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end());
+                }
+                if (negation != null) {
+                    break;
+                }
             }
             if (negation == null) {
-                int in = sentence[c.start()];
                 negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end());
+            }
+            denial = negation == null ? null : "NEGATION";
+            // Done elsewhere (公司App上) holds over the clause; not yet (排在下一期, 正在开发) over the sentence.
+            if (negation == null) {
+                negation = first(elsewhere, h -> clause[h.start()] == at);
+                denial = negation == null ? null : "ELSEWHERE";
+            }
+            if (negation == null) {
+                negation = first(notYet, h -> sentence[h.start()] == in);
+                denial = negation == null ? null : "NOT_YET";
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
             if (restriction == null) {
@@ -152,14 +176,15 @@ public final class ReasonReader {
             boolean locationUse = c.entry().located() || first(locations, h -> clause[h.start()] == at) != null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
-                    && c.start() - h.end() <= TOPIC_REACH);
+                    && c.start() - h.end() <= lexicon.topicReach());
             if (topic == null) {
                 topic = first(topicsAfter, h -> clause[h.start()] == at && h.start() >= c.end()
-                        && h.start() - c.end() <= TOPIC_REACH);
+                        && h.start() - c.end() <= lexicon.topicReach());
             }
             // Only a qualifying use can be a mere topic: a city next to a coupon is the marketing case itself.
             if (negation == null && topic != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
                 negation = topic;
+                denial = "TOPIC";
             }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
@@ -170,7 +195,7 @@ public final class ReasonReader {
             int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
-            mentions.add(new Mention(entry.scenario(), effective, negated, restriction != null, locationUse, business,
+            mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse, business,
                     entry.weak(), sentenceLocationUse, at, evidence));
         }
         return new Reading(mentions, vague, scoped, signals(reason, text, sentence));
@@ -190,30 +215,30 @@ public final class ReasonReader {
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
-    private List<Candidate> candidates(String text, int[] clause, List<Set<String>> categories) {
+    private List<Candidate> candidates(String text, int[] clause, int[] sentence, List<Set<String>> categories) {
+        List<Hit> words = new ArrayList<>();
+        for (Emit e : sorted(lexicon.groupWords(text))) {
+            words.add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
+        }
         List<Candidate> all = new ArrayList<>();
         for (Emit emit : lexicon.phrases(text)) {
             for (Lexicon.Entry entry : lexicon.entriesFor(emit.getKeyword())) {
+                Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
                 if (entry.appliesTo(categories)) {
-                    all.add(new Candidate(entry, emit.getStart(), emit.getEnd() + 1));
+                    all.add(new Candidate(entry, hit.start(), hit.end(), List.of(hit)));
                 }
             }
         }
-        List<List<Hit>> wordsByClause = new ArrayList<>();
-        for (Emit e : sorted(lexicon.groupWords(text))) {
-            int at = clause[e.getStart()];
-            while (wordsByClause.size() <= at) {
-                wordsByClause.add(new ArrayList<>());
-            }
-            wordsByClause.get(at).add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
-        }
+        List<List<Hit>> wordsByClause = partition(words, clause);
+        List<List<Hit>> wordsBySentence = partition(words, sentence);
         Set<Lexicon.Entry> possible = new java.util.TreeSet<>(Comparator.comparingInt(Lexicon.Entry::order));
-        wordsByClause.forEach(words -> words.forEach(w -> possible.addAll(lexicon.togetherEntriesStartingWith(w.word()))));
+        words.forEach(w -> possible.addAll(lexicon.togetherEntriesStartingWith(w.word())));
         for (Lexicon.Entry entry : possible) {
             if (entry.appliesTo(categories)) {
-                together(entry, wordsByClause, all);
+                together(entry, entry.sentenceWide() ? wordsBySentence : wordsByClause, all);
             }
         }
+        all.removeIf(c -> withRuledOut(c.entry(), c.anchors().get(0), words, sentence));
         // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
         // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins.
         all.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start)
@@ -231,25 +256,45 @@ public final class ReasonReader {
         return kept;
     }
 
-    /** One word of each group in the same clause: a mention spanning them, once per clause. */
-    private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByClause, List<Candidate> out) {
-        for (List<Hit> words : wordsByClause) {
+    /** One word of each group in the same clause (or sentence): a mention spanning them, once per part. */
+    private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByPart, List<Candidate> out) {
+        for (List<Hit> words : wordsByPart) {
             int from = Integer.MAX_VALUE;
             int to = -1;
-            boolean all = !words.isEmpty();
+            List<Hit> anchors = new ArrayList<>();
             for (List<String> group : entry.groups()) {
-                Hit hit = all ? first(words, h -> group.contains(h.word())) : null;
+                Hit hit = first(words, h -> group.contains(h.word()));
                 if (hit == null) {
-                    all = false;
+                    anchors = null;
                     break;
                 }
+                anchors.add(hit);
                 from = Math.min(from, hit.start());
                 to = Math.max(to, hit.end());
             }
-            if (all) {
-                out.add(new Candidate(entry, from, to));
+            if (anchors != null && !anchors.isEmpty()) {
+                out.add(new Candidate(entry, from, to, anchors));
             }
         }
+    }
+
+    /** Who moves rules a reading out: a parcel courier in the sentence makes 送到用户手上 shipping. */
+    private static boolean withRuledOut(Lexicon.Entry entry, Hit at, List<Hit> words, int[] sentence) {
+        return !entry.notWith().isEmpty() && first(words, h -> sentence[h.start()] == sentence[at.start()]
+                && entry.notWith().contains(h.word())) != null;
+    }
+
+    /** The words of each clause (or sentence), by its number. */
+    private static List<List<Hit>> partition(List<Hit> words, int[] part) {
+        List<List<Hit>> parts = new ArrayList<>();
+        for (Hit w : words) {
+            int at = part[w.start()];
+            while (parts.size() <= at) {
+                parts.add(new ArrayList<>());
+            }
+            parts.get(at).add(w);
+        }
+        return parts;
     }
 
     /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
