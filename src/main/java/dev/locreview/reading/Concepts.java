@@ -10,12 +10,12 @@ import dev.locreview.policy.RuleSetException;
 
 /**
  * The word families and spelling variants of rules/reading/concepts.yaml: a word list that names a family
- * (@RIDER) reads as all its words, and every word also reads in its variant spellings (定为 for 定位).
+ * ($RIDER) reads as all its words, and every word also reads in its variant spellings (定为 for 定位).
  * Expansion happens once, when the lexicon is built; the text is still scanned once.
  */
 final class Concepts {
 
-    static final String FAMILY = "@";
+    static final String FAMILY = "$";
 
     private final Map<String, List<String>> families;
     private final Map<String, List<String>> variants;

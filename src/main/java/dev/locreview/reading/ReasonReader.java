@@ -256,26 +256,47 @@ public final class ReasonReader {
         return kept;
     }
 
-    /** One word of each group in the same clause (or sentence): a mention spanning them, once per part. */
+    /**
+     * One word of each group in the same clause (or sentence): a mention spanning them, once per part. Where a
+     * role has several words in the part, the tightest span wins (「超市小程序，…导航到最近的门店」 is the 门店).
+     */
     private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByPart, List<Candidate> out) {
+        List<String> firstGroup = entry.groups().get(0);
         for (List<Hit> words : wordsByPart) {
-            int from = Integer.MAX_VALUE;
-            int to = -1;
-            List<Hit> anchors = new ArrayList<>();
-            for (List<String> group : entry.groups()) {
-                Hit hit = first(words, h -> group.contains(h.word()));
-                if (hit == null) {
-                    anchors = null;
-                    break;
+            List<Hit> best = null;
+            for (Hit head : words) {
+                if (!firstGroup.contains(head.word())) {
+                    continue;
                 }
-                anchors.add(hit);
-                from = Math.min(from, hit.start());
-                to = Math.max(to, hit.end());
+                List<Hit> anchors = new ArrayList<>(List.of(head));
+                for (List<String> group : entry.groups().subList(1, entry.groups().size())) {
+                    Hit nearest = null;
+                    for (Hit h : words) {
+                        if (group.contains(h.word()) && (nearest == null
+                                || Math.abs(h.start() - head.start()) < Math.abs(nearest.start() - head.start()))) {
+                            nearest = h;
+                        }
+                    }
+                    if (nearest == null) {
+                        anchors = null;
+                        break;
+                    }
+                    anchors.add(nearest);
+                }
+                if (anchors != null && (best == null || span(anchors) < span(best))) {
+                    best = anchors;
+                }
             }
-            if (anchors != null && !anchors.isEmpty()) {
-                out.add(new Candidate(entry, from, to, anchors));
+            if (best != null) {
+                out.add(new Candidate(entry, best.stream().mapToInt(Hit::start).min().orElseThrow(),
+                        best.stream().mapToInt(Hit::end).max().orElseThrow(), best));
             }
         }
+    }
+
+    private static int span(List<Hit> anchors) {
+        return anchors.stream().mapToInt(Hit::end).max().orElseThrow()
+                - anchors.stream().mapToInt(Hit::start).min().orElseThrow();
     }
 
     /** Who moves rules a reading out: a parcel courier in the sentence makes 送到用户手上 shipping. */
