@@ -62,7 +62,7 @@ public final class Lexicon {
                      Boolean located, Boolean weak, String within, List<String> notWith) {
     }
 
-    record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int topicReach,
+    record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int topicReach, int longText,
                    List<String> noLocation, List<String> others, List<String> othersStated,
                    List<String> notYet, List<String> elsewhere, List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
@@ -87,6 +87,7 @@ public final class Lexicon {
     private final String sentenceBreaks;
     private final int negationReach;
     private final int topicReach;
+    private final int longText;
     private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
@@ -96,6 +97,7 @@ public final class Lexicon {
         this.sentenceBreaks = cueFile.sentenceBreaks();
         this.negationReach = cueFile.negationReach();
         this.topicReach = cueFile.topicReach();
+        this.longText = cueFile.longText();
         Map<String, List<Entry>> byPhrase = new HashMap<>();
         Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
         List<String> words = new ArrayList<>();
@@ -226,6 +228,7 @@ public final class Lexicon {
     public Set<String> signalNames() { return cancelledBy.keySet(); }
     int negationReach() { return negationReach; }
     int topicReach() { return topicReach; }
+    int longText() { return longText; }
     boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
 }

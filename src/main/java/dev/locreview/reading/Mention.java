@@ -62,6 +62,11 @@ public final class Mention {
     public int getClause() { return clause; }
     public Evidence getEvidence() { return evidence; }
 
+    /** The words name a use the policy accepts, whatever the text then says of it. */
+    public boolean isStatedQualifying() {
+        return stated != null && stated.kind() == Scenario.Kind.QUALIFYING;
+    }
+
     public boolean isQualifying() {
         return effective != null && effective.kind() == Scenario.Kind.QUALIFYING;
     }

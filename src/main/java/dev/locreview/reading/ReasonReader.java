@@ -48,11 +48,12 @@ public final class ReasonReader {
     }
 
     /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
-    public record Reading(List<Mention> mentions, List<VaguePurpose> vague, List<LocationScoped> scoped,
-                          List<Signal> signals) {
+    public record Reading(ReasonText text, List<Mention> mentions, List<VaguePurpose> vague,
+                          List<LocationScoped> scoped, List<Signal> signals) {
 
         public List<Object> facts() {
             List<Object> facts = new ArrayList<>(mentions);
+            facts.add(text);
             facts.addAll(vague);
             facts.addAll(scoped);
             facts.addAll(signals);
@@ -66,7 +67,7 @@ public final class ReasonReader {
      */
     public Reading read(String reason, List<AppCategory> appCategories) {
         if (reason == null || reason.isBlank()) {
-            return new Reading(List.of(), List.of(), List.of(), List.of());
+            return new Reading(new ReasonText(0, false), List.of(), List.of(), List.of(), List.of());
         }
         List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
         String text = Lexicon.fold(reason);
@@ -198,7 +199,8 @@ public final class ReasonReader {
             mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse, business,
                     entry.weak(), sentenceLocationUse, at, evidence));
         }
-        return new Reading(mentions, vague, scoped, signals(reason, text, sentence));
+        return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
+                scoped, signals(reason, text, sentence));
     }
 
     /** The gate signals of the text; one cancels another of its sentence as cues.yaml says. */
