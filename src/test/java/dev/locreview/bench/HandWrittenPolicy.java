@@ -105,7 +105,8 @@ public final class HandWrittenPolicy {
         if ((!m.isLocationUse() || m.isWeak()) && !m.isBusiness()) {
             return (!scoped || m.isSentenceLocationUse())
                     && all.stream().noneMatch(Mention::isExplicitLimit)
-                    && all.stream().noneMatch(o -> o.isNegated() && o.getStatedCode().equals(m.getStatedCode()))
+                    && all.stream().noneMatch(o -> ("NEGATION".equals(o.getDenial()) || "TOPIC".equals(o.getDenial()))
+                            && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause());
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped
