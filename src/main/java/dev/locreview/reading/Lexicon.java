@@ -64,17 +64,18 @@ public final class Lexicon {
 
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int topicReach, int longText,
                    List<String> noLocation, List<String> others, List<String> othersStated,
-                   List<String> notYet, List<String> elsewhere, List<String> negation, List<String> notNegation, List<String> postNegation,
+                   List<String> notYet, List<String> now, List<String> elsewhere, List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
                    List<String> location, Map<String, SignalFile> signals) {
     }
 
     /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
-    record SignalFile(List<String> phrases, List<String> unless) {
+    /** `deniable`: a negation or another app in its clause takes it back (不展示司机实时位置). */
+    record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
     }
 
-    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, ELSEWHERE, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
+    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, NOW, ELSEWHERE, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
         TOPIC_AFTER, BUSINESS, VAGUE, LOCATION }
 
     private final Map<String, List<Entry>> phraseEntries;
@@ -91,6 +92,7 @@ public final class Lexicon {
     private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
+    private final Set<String> deniable = new java.util.HashSet<>();
 
     private Lexicon(List<Entry> entries, CueFile cueFile, Concepts concepts, Path file) {
         this.clauseBreaks = cueFile.clauseBreaks();
@@ -119,6 +121,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.others(), file + " others"), Cue.OTHERS);
         add(kinds, concepts.expand(cueFile.othersStated(), file + " othersStated"), Cue.OTHERS_STATED);
         add(kinds, concepts.expand(cueFile.notYet(), file + " notYet"), Cue.NOT_YET);
+        add(kinds, concepts.expand(cueFile.now(), file + " now"), Cue.NOW);
         add(kinds, concepts.expand(cueFile.elsewhere(), file + " elsewhere"), Cue.ELSEWHERE);
         add(kinds, concepts.expand(cueFile.negation(), file + " negation"), Cue.NEGATION);
         add(kinds, concepts.expand(cueFile.notNegation(), file + " notNegation"), Cue.NOT_NEGATION);
@@ -138,6 +141,9 @@ public final class Lexicon {
             concepts.expand(signal.phrases(), file + " signals." + kind)
                     .forEach(w -> signalKinds.computeIfAbsent(w, k -> new ArrayList<>()).add(kind));
             cancelledBy.put(kind, signal.unless() == null ? Set.of() : Set.copyOf(signal.unless()));
+            if (Boolean.TRUE.equals(signal.deniable())) {
+                deniable.add(kind);
+            }
         });
         this.signals = Trie.builder().addKeywords(signalKinds.keySet()).build();
     }
@@ -224,6 +230,7 @@ public final class Lexicon {
     Collection<Emit> signals(String folded) { return signals.parseText(folded); }
     List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
     Set<String> cancelling(String kind) { return cancelledBy.getOrDefault(kind, Set.of()); }
+    boolean deniable(String kind) { return deniable.contains(kind); }
     /** The signal kinds cues.yaml defines: the only ones a rule may ask for. */
     public Set<String> signalNames() { return cancelledBy.keySet(); }
     int negationReach() { return negationReach; }

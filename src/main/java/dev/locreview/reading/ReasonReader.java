@@ -87,6 +87,7 @@ public final class ReasonReader {
         List<Hit> others = new ArrayList<>();
         List<Hit> statedOthers = new ArrayList<>();
         List<Hit> notYet = new ArrayList<>();
+        List<Hit> now = new ArrayList<>();
         List<Hit> elsewhere = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
@@ -97,6 +98,7 @@ public final class ReasonReader {
                     case OTHERS -> others.add(hit);
                     case OTHERS_STATED -> statedOthers.add(hit);
                     case NOT_YET -> notYet.add(hit);
+                    case NOW -> now.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
@@ -167,7 +169,8 @@ public final class ReasonReader {
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
-                negation = first(notYet, h -> sentence[h.start()] == in);
+                boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
+                negation = first(notYet, h -> sentence[h.start()] == in && (clause[h.start()] == at || !saysNow));
                 denial = negation == null ? null : "NOT_YET";
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
@@ -200,17 +203,23 @@ public final class ReasonReader {
                     entry.weak(), sentenceLocationUse, at, evidence));
         }
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, signals(reason, text, sentence));
+                scoped, signals(reason, text, sentence, clause, negations, elsewhere));
     }
 
     /** The gate signals of the text; one cancels another of its sentence as cues.yaml says. */
-    private List<Signal> signals(String reason, String text, int[] sentence) {
+    private List<Signal> signals(String reason, String text, int[] sentence, int[] clause, List<Hit> negations,
+                                 List<Hit> elsewhere) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(lexicon.signals(text))) {
             int from = emit.getStart();
             int to = emit.getEnd() + 1;
-            lexicon.signalKinds(emit.getKeyword()).forEach(kind -> found.add(
-                    new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
+            // A deniable signal (a watched track) is taken back by a negation before it, or another app, in its clause.
+            boolean denied = first(elsewhere, h -> clause[h.start()] == clause[from]) != null
+                    || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
+                        && from - h.end() <= lexicon.negationReach()) != null;
+            lexicon.signalKinds(emit.getKeyword()).stream().filter(kind -> !denied || !lexicon.deniable(kind))
+                    .forEach(kind -> found.add(
+                            new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
         }
         return found.stream().filter(s -> found.stream().noneMatch(other -> other.getSentence() == s.getSentence()
                 && lexicon.cancelling(s.getKind()).contains(other.getKind()))).toList();
@@ -242,14 +251,15 @@ public final class ReasonReader {
         }
         all.removeIf(c -> withRuledOut(c.entry(), c.anchors().get(0), words, sentence));
         // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
-        // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins.
+        // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins — unless
+        // they read differently when denied (骑手位置 denied is the takeaway-address case, 送餐 denied is none).
         all.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start)
                 .thenComparing(c -> c.entry().together()).thenComparingInt(c -> c.entry().order()));
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : all) {
             boolean beaten = kept.stream().anyMatch(k -> k.overlaps(c)
-                    && (k.entry().scenario() == c.entry().scenario() || (!c.entry().together() && !k.entry().together()
-                        && k.length() > c.length())));
+                    && ((k.entry().scenario() == c.entry().scenario() && k.entry().whenNegated() == c.entry().whenNegated())
+                        || (!c.entry().together() && !k.entry().together() && k.length() > c.length())));
             if (!beaten) {
                 kept.add(c);
             }
