@@ -102,7 +102,7 @@ public final class HandWrittenPolicy {
         if (!m.isQualifying()) {
             return false;
         }
-        if ((!m.isLocationUse() || m.isWeak()) && !m.isBusiness()) {
+        if ((!m.isLocationUse() || m.isWeak()) && (!m.isBusiness() || m.isLocationUse())) {
             return (!scoped || m.isSentenceLocationUse())
                     && all.stream().noneMatch(Mention::isExplicitLimit)
                     && all.stream().noneMatch(o -> ("NEGATION".equals(o.getDenial()) || "TOPIC".equals(o.getDenial()))
