@@ -49,11 +49,12 @@ public final class ReasonReader {
 
     /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
     public record Reading(ReasonText text, List<Mention> mentions, List<VaguePurpose> vague,
-                          List<LocationScoped> scoped, List<Signal> signals) {
+                          List<LocationScoped> scoped, List<UnreadPurpose> unread, List<Signal> signals) {
 
         public List<Object> facts() {
             List<Object> facts = new ArrayList<>(mentions);
             facts.add(text);
+            facts.addAll(unread);
             facts.addAll(vague);
             facts.addAll(scoped);
             facts.addAll(signals);
@@ -67,7 +68,7 @@ public final class ReasonReader {
      */
     public Reading read(String reason, List<AppCategory> appCategories) {
         if (reason == null || reason.isBlank()) {
-            return new Reading(new ReasonText(0, false), List.of(), List.of(), List.of(), List.of());
+            return new Reading(new ReasonText(0, false), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
         String text = Lexicon.fold(reason);
@@ -89,6 +90,7 @@ public final class ReasonReader {
         List<Hit> notYet = new ArrayList<>();
         List<Hit> now = new ArrayList<>();
         List<Hit> elsewhere = new ArrayList<>();
+        List<Hit> otherPurposes = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
@@ -100,6 +102,7 @@ public final class ReasonReader {
                     case NOT_YET -> notYet.add(hit);
                     case NOW -> now.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
+                    case OTHER_PURPOSE -> otherPurposes.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -203,7 +206,37 @@ public final class ReasonReader {
                     entry.weak(), sentenceLocationUse, at, evidence));
         }
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, signals(reason, text, sentence, clause, negations, elsewhere));
+                scoped, unread(reason, sentence, locations, otherPurposes, mentions), signals(reason, text, sentence, clause, negations,
+                elsewhere));
+    }
+
+    /**
+     * The sentences that speak of the location for a purpose that is no scenario and name no scenario
+     * (see UnreadPurpose); words that can only deny a scenario (经纬度 in 「不需要经纬度」) name none.
+     */
+    private static List<UnreadPurpose> unread(String reason, int[] sentence, List<Hit> locations,
+                                              List<Hit> otherPurposes, List<Mention> mentions) {
+        List<UnreadPurpose> unread = new ArrayList<>();
+        int last = -1;
+        for (Hit location : locations) {
+            int in = sentence[location.start()];
+            if (in == last || first(otherPurposes, h -> sentence[h.start()] == in) == null
+                    || mentions.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
+                        && (m.getEffective() != null || m.isNegated()))) {
+                continue;
+            }
+            last = in;
+            int from = location.start();
+            int to = location.end();
+            while (from > 0 && sentence[from - 1] == in) {
+                from--;
+            }
+            while (to < reason.length() && sentence[to] == in) {
+                to++;
+            }
+            unread.add(new UnreadPurpose(new Evidence(reason.substring(from, to), from, to, location.word())));
+        }
+        return unread;
     }
 
     /** The gate signals of the text; one cancels another of its sentence as cues.yaml says. */
