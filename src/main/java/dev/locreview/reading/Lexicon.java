@@ -95,8 +95,8 @@ public final class Lexicon {
     private final Set<String> deniable = new java.util.HashSet<>();
 
     private Lexicon(List<Entry> entries, CueFile cueFile, Concepts concepts, Path file) {
-        this.clauseBreaks = cueFile.clauseBreaks();
-        this.sentenceBreaks = cueFile.sentenceBreaks();
+        this.clauseBreaks = fold(cueFile.clauseBreaks());
+        this.sentenceBreaks = fold(cueFile.sentenceBreaks());
         this.negationReach = cueFile.negationReach();
         this.topicReach = cueFile.topicReach();
         this.longText = cueFile.longText();
@@ -208,12 +208,15 @@ public final class Lexicon {
         }
     }
 
-    /** Folds full-width ASCII to ASCII and lower-cases, keeping every offset where it was. */
+    /**
+     * Folds full-width ASCII to ASCII and lower-cases, keeping every offset where it was; cue words are folded
+     * alike, and the break lists name both widths, so punctuation folds too.
+     */
     static String fold(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
-            if (c >= '\uFF01' && c <= '\uFF5E' && "，：；！？（）".indexOf(c) < 0) {
+            if (c >= '\uFF01' && c <= '\uFF5E') {
                 c = (char) (c - 0xFEE0);
             }
             chars[i] = Character.toLowerCase(c);

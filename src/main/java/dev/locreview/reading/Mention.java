@@ -87,7 +87,8 @@ public final class Mention {
 
     @Override
     public String toString() {
-        return (denial == null ? "" : "¬" + denial + " ") + getStatedCode() + "→" + getCode() + "@" + evidence.start()
+        return (denial == null ? "" : "¬" + denial + " ") + getStatedCode()
+                + (effective == null || effective == stated ? "" : "→" + getCode()) + "@" + evidence.start()
                 + "「" + evidence.text() + "」" + (evidence.cue() == null ? "" : " cue「" + evidence.cue() + "」")
                 + (restricted ? " restricted" : "") + (locationUse ? " location" : "");
     }
