@@ -145,7 +145,10 @@ public final class ReasonReader {
         locations.removeIf(l -> noLocations.stream().anyMatch(l::inside));
 
         List<Mention> mentions = new ArrayList<>();
-        for (Candidate c : candidates(text, clause, sentence, categories)) {
+        List<Candidate> candidates = candidates(text, clause, sentence, categories);
+        Set<Integer> namingClauses = new java.util.HashSet<>();
+        candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
+        for (Candidate c : candidates) {
             int at = clause[c.start()];
             int in = sentence[c.start()];
             Hit negation = null;
@@ -166,14 +169,17 @@ public final class ReasonReader {
                 negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end());
             }
             denial = negation == null ? null : "NEGATION";
-            // Done elsewhere (公司App上) holds over the clause; not yet (排在下一期, 正在开发) over the sentence.
+            // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause, and when that
+            // clause names no feature of its own it is said of the sentence's («导航这块，我们排在下一期») — except a
+            // clause that says what runs now («暂时只是显示附近门店»).
             if (negation == null) {
                 negation = first(elsewhere, h -> clause[h.start()] == at);
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
                 boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
-                negation = first(notYet, h -> sentence[h.start()] == in && (clause[h.start()] == at || !saysNow));
+                negation = first(notYet, h -> clause[h.start()] == at || (sentence[h.start()] == in && !saysNow
+                        && !namingClauses.contains(clause[h.start()])));
                 denial = negation == null ? null : "NOT_YET";
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
