@@ -64,7 +64,8 @@ public final class Lexicon {
 
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int topicReach, int longText,
                    List<String> noLocation, List<String> others, List<String> othersStated,
-                   List<String> notYet, List<String> now, List<String> elsewhere, List<String> negation, List<String> notNegation, List<String> postNegation,
+                   List<String> notYet, List<String> now, List<String> elsewhere, List<String> conditional,
+                   List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
                    List<String> location, List<String> otherPurpose, Map<String, SignalFile> signals) {
@@ -75,7 +76,7 @@ public final class Lexicon {
     record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
     }
 
-    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, NOW, ELSEWHERE, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
+    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
         TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE }
 
     private final Map<String, List<Entry>> phraseEntries;
@@ -123,6 +124,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.notYet(), file + " notYet"), Cue.NOT_YET);
         add(kinds, concepts.expand(cueFile.now(), file + " now"), Cue.NOW);
         add(kinds, concepts.expand(cueFile.elsewhere(), file + " elsewhere"), Cue.ELSEWHERE);
+        add(kinds, concepts.expand(cueFile.conditional(), file + " conditional"), Cue.CONDITIONAL);
         add(kinds, concepts.expand(cueFile.negation(), file + " negation"), Cue.NEGATION);
         add(kinds, concepts.expand(cueFile.notNegation(), file + " notNegation"), Cue.NOT_NEGATION);
         add(kinds, concepts.expand(cueFile.postNegation(), file + " postNegation"), Cue.POST_NEGATION);

@@ -89,6 +89,7 @@ public final class ReasonReader {
         List<Hit> statedOthers = new ArrayList<>();
         List<Hit> notYet = new ArrayList<>();
         List<Hit> now = new ArrayList<>();
+        List<Hit> conditionals = new ArrayList<>();
         List<Hit> elsewhere = new ArrayList<>();
         List<Hit> otherPurposes = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
@@ -101,6 +102,7 @@ public final class ReasonReader {
                     case OTHERS_STATED -> statedOthers.add(hit);
                     case NOT_YET -> notYet.add(hit);
                     case NOW -> now.add(hit);
+                    case CONDITIONAL -> conditionals.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
                     case OTHER_PURPOSE -> otherPurposes.add(hit);
                     case NEGATION -> negations.add(hit);
@@ -122,6 +124,10 @@ public final class ReasonReader {
                 || negations.stream().anyMatch(n::inside));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
+        java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
+                h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null;
+        negations.removeIf(consequence);
+        postNegations.removeIf(consequence);
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
         List<LocationScoped> scoped = new ArrayList<>();
         List<Hit> allOthers = new ArrayList<>(others);
