@@ -22,6 +22,8 @@ public record Decision(
         @Schema(description = "Usage scenarios the decision considered") List<ScenarioView> scenarios,
         List<String> warnings,
         @Schema(description = "What the application should describe to qualify, when it did not") List<String> guidance,
+        @Schema(description = "How sure the reading of the 申请原因 is: LOW with the reasons, or HIGH")
+        Confidence confidence,
         @Schema(description = "Every rule that fired, in firing order") List<String> rulesFired,
         @Schema(description = "The application as the rules saw it") Echo application,
         @Schema(description = "Content hash of the rule set that decided") String rulesVersion,
@@ -30,6 +32,12 @@ public record Decision(
     public enum Outcome { APPROVE, REJECT }
 
     public record Reason(String ruleId, String clause, String message) {
+    }
+
+    public enum Level { HIGH, LOW }
+
+    /** LOW when a reading rule doubted the decision; its reasons say why, and why an approval still stands. */
+    public record Confidence(Level level, List<String> reasons) {
     }
 
     public record ScenarioView(String code, String label, AppScenario.Source source, Evidence evidence) {

@@ -115,6 +115,8 @@ import dev.locreview.policy.Submission;
 import dev.locreview.policy.ToAttach;
 import dev.locreview.policy.VerdictFinding;
 import dev.locreview.reading.Signal;
+import dev.locreview.reading.ReasonText;
+import dev.locreview.reading.UnreadPurpose;
 
 /**
  * What a DRL file may say, checked on the parsed DRL before anything of it is compiled (Drools evaluates
@@ -130,7 +132,7 @@ public final class DrlAllowList {
 
     /** The fact types and helpers a rule set may import: what today's rules/*.drl use. */
     static final List<Class<?>> MODEL = List.of(ApiFamily.class, Grant.class, LocationScoped.class, Mention.class,
-            VaguePurpose.class, Signal.class, AppCategory.class, AppScenario.class, AppScenario.Source.class,
+            VaguePurpose.class, Signal.class, ReasonText.class, UnreadPurpose.class, AppCategory.class, AppScenario.class, AppScenario.Source.class,
             Application.class, Finding.class, Qualifying.class, RejectionPattern.class, OfficialTable.class,
             Submission.class, GateCheck.class, GateCheck.Gate.class, ToAttach.class, VerdictFinding.class,
             Outlook.Verdict.class);

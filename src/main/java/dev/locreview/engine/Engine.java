@@ -74,6 +74,9 @@ public final class Engine {
         List<Decision.Reason> reasons = deciding.stream()
                 .map(f -> new Decision.Reason(f.getRuleId(), f.getClause(), f.getMessage())).distinct().toList();
         List<String> guidance = messages(findings, Finding.Kind.GUIDANCE);
+        List<String> doubts = messages(findings, Finding.Kind.DOUBT);
+        Decision.Confidence confidence = new Decision.Confidence(
+                doubts.isEmpty() ? Decision.Level.HIGH : Decision.Level.LOW, doubts);
         List<String> warnings = new ArrayList<>(intake.warnings());
         warnings.addAll(messages(findings, Finding.Kind.WARNING));
         List<Decision.ScenarioView> scenarios = out.stream().filter(AppScenario.class::isInstance)
@@ -90,7 +93,7 @@ public final class Engine {
         return new Decision(UUID.randomUUID().toString(),
                 approved ? Decision.Outcome.APPROVE : Decision.Outcome.REJECT,
                 application.getApi(), reasons.isEmpty() ? null : reasons.get(0).clause(), outlook(out), reasons,
-                List.copyOf(recommended), scenarios, warnings, guidance, execution.fired().stream().distinct().toList(),
+                List.copyOf(recommended), scenarios, warnings, guidance, confidence, execution.fired().stream().distinct().toList(),
                 echo, rules.version(), Instant.now());
     }
 

@@ -11,7 +11,8 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Finding {
 
-    public enum Kind { APPROVAL, REJECTION, GUIDANCE, WARNING }
+    /** DOUBT: why the reading is not sure of this decision (the response's confidence is LOW). */
+    public enum Kind { APPROVAL, REJECTION, GUIDANCE, WARNING, DOUBT }
 
     private final Kind kind;
     private final String ruleId;
@@ -57,9 +58,14 @@ public final class Finding {
         return new Finding(Kind.WARNING, context, null, message);
     }
 
+    public static Finding doubt(RuleContext context, String message) {
+        return new Finding(Kind.DOUBT, context, null, message);
+    }
+
     public Kind getKind() { return kind; }
     public boolean isApproval() { return kind == Kind.APPROVAL; }
     public boolean isRejection() { return kind == Kind.REJECTION; }
+    public boolean isDoubt() { return kind == Kind.DOUBT; }
     public String getRuleId() { return ruleId; }
     public String getClause() { return clause; }
     public String getMessage() { return message; }

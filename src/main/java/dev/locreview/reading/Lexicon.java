@@ -35,7 +35,7 @@ public final class Lexicon {
     /** One lexicon entry: words for a scenario, with the category context it holds in. */
     record Entry(int order, Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
                  Set<String> notCategories, Set<String> exceptWith, Scenario whenNegated, boolean positive,
-                 boolean located, boolean weak) {
+                 boolean located, boolean weak, boolean sentenceWide, Set<String> notWith) {
 
         /**
          * Holds when one of the app's categories is named in `categories` (if any are given), and not every
@@ -59,22 +59,25 @@ public final class Lexicon {
 
     record EntryFile(List<String> phrases, List<List<String>> together, List<String> categories,
                      List<String> notCategories, List<String> exceptWith, String negated, Boolean positive,
-                     Boolean located, Boolean weak) {
+                     Boolean located, Boolean weak, String within, List<String> notWith) {
     }
 
-    record CueFile(String clauseBreaks, String sentenceBreaks, List<String> noLocation, List<String> others,
+    record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int topicReach, int longText,
+                   List<String> noLocation, List<String> others, List<String> othersStated,
+                   List<String> notYet, List<String> now, List<String> elsewhere, List<String> conditional,
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> otherPurpose, Map<String, SignalFile> signals) {
     }
 
     /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
-    record SignalFile(List<String> phrases, List<String> unless) {
+    /** `deniable`: a negation or another app in its clause takes it back (不展示司机实时位置). */
+    record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
     }
 
-    enum Cue { NO_LOCATION, OTHERS, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
-        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION }
+    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
+        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE }
 
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
@@ -84,13 +87,20 @@ public final class Lexicon {
     private final Map<String, List<Cue>> cueKinds;
     private final String clauseBreaks;
     private final String sentenceBreaks;
+    private final int negationReach;
+    private final int topicReach;
+    private final int longText;
     private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
+    private final Set<String> deniable = new java.util.HashSet<>();
 
-    private Lexicon(List<Entry> entries, CueFile cueFile) {
-        this.clauseBreaks = cueFile.clauseBreaks();
-        this.sentenceBreaks = cueFile.sentenceBreaks();
+    private Lexicon(List<Entry> entries, CueFile cueFile, Concepts concepts, Path file) {
+        this.clauseBreaks = fold(cueFile.clauseBreaks());
+        this.sentenceBreaks = fold(cueFile.sentenceBreaks());
+        this.negationReach = cueFile.negationReach();
+        this.topicReach = cueFile.topicReach();
+        this.longText = cueFile.longText();
         Map<String, List<Entry>> byPhrase = new HashMap<>();
         Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
         List<String> words = new ArrayList<>();
@@ -101,31 +111,42 @@ public final class Lexicon {
             } else {
                 entry.groups().get(0).forEach(p -> byPhrase.computeIfAbsent(p, k -> new ArrayList<>()).add(entry));
             }
+            words.addAll(entry.notWith());
         }
         this.phraseEntries = byPhrase;
         this.togetherEntries = byFirstGroupWord;
         this.phrases = Trie.builder().addKeywords(byPhrase.keySet()).build();
         this.groupWords = Trie.builder().addKeywords(words).build();
         Map<String, List<Cue>> kinds = new LinkedHashMap<>();
-        add(kinds, cueFile.noLocation(), Cue.NO_LOCATION);
-        add(kinds, cueFile.others(), Cue.OTHERS);
-        add(kinds, cueFile.negation(), Cue.NEGATION);
-        add(kinds, cueFile.notNegation(), Cue.NOT_NEGATION);
-        add(kinds, cueFile.postNegation(), Cue.POST_NEGATION);
-        add(kinds, cueFile.restriction(), Cue.RESTRICTION);
-        add(kinds, cueFile.notRestriction(), Cue.NOT_RESTRICTION);
-        add(kinds, cueFile.postRestriction(), Cue.POST_RESTRICTION);
-        add(kinds, cueFile.topicBefore(), Cue.TOPIC_BEFORE);
-        add(kinds, cueFile.topicAfter(), Cue.TOPIC_AFTER);
-        add(kinds, cueFile.business(), Cue.BUSINESS);
-        add(kinds, cueFile.vague(), Cue.VAGUE);
-        add(kinds, cueFile.location(), Cue.LOCATION);
+        add(kinds, concepts.expand(cueFile.noLocation(), file + " noLocation"), Cue.NO_LOCATION);
+        add(kinds, concepts.expand(cueFile.others(), file + " others"), Cue.OTHERS);
+        add(kinds, concepts.expand(cueFile.othersStated(), file + " othersStated"), Cue.OTHERS_STATED);
+        add(kinds, concepts.expand(cueFile.notYet(), file + " notYet"), Cue.NOT_YET);
+        add(kinds, concepts.expand(cueFile.now(), file + " now"), Cue.NOW);
+        add(kinds, concepts.expand(cueFile.elsewhere(), file + " elsewhere"), Cue.ELSEWHERE);
+        add(kinds, concepts.expand(cueFile.conditional(), file + " conditional"), Cue.CONDITIONAL);
+        add(kinds, concepts.expand(cueFile.negation(), file + " negation"), Cue.NEGATION);
+        add(kinds, concepts.expand(cueFile.notNegation(), file + " notNegation"), Cue.NOT_NEGATION);
+        add(kinds, concepts.expand(cueFile.postNegation(), file + " postNegation"), Cue.POST_NEGATION);
+        add(kinds, concepts.expand(cueFile.restriction(), file + " restriction"), Cue.RESTRICTION);
+        add(kinds, concepts.expand(cueFile.notRestriction(), file + " notRestriction"), Cue.NOT_RESTRICTION);
+        add(kinds, concepts.expand(cueFile.postRestriction(), file + " postRestriction"), Cue.POST_RESTRICTION);
+        add(kinds, concepts.expand(cueFile.topicBefore(), file + " topicBefore"), Cue.TOPIC_BEFORE);
+        add(kinds, concepts.expand(cueFile.topicAfter(), file + " topicAfter"), Cue.TOPIC_AFTER);
+        add(kinds, concepts.expand(cueFile.business(), file + " business"), Cue.BUSINESS);
+        add(kinds, concepts.expand(cueFile.vague(), file + " vague"), Cue.VAGUE);
+        add(kinds, concepts.expand(cueFile.location(), file + " location"), Cue.LOCATION);
+        add(kinds, concepts.expand(cueFile.otherPurpose(), file + " otherPurpose"), Cue.OTHER_PURPOSE);
         this.cueKinds = kinds;
         this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
-        signalFiles.forEach((kind, file) -> {
-            file.phrases().forEach(w -> signalKinds.computeIfAbsent(fold(w), k -> new ArrayList<>()).add(kind));
-            cancelledBy.put(kind, file.unless() == null ? Set.of() : Set.copyOf(file.unless()));
+        signalFiles.forEach((kind, signal) -> {
+            concepts.expand(signal.phrases(), file + " signals." + kind)
+                    .forEach(w -> signalKinds.computeIfAbsent(w, k -> new ArrayList<>()).add(kind));
+            cancelledBy.put(kind, signal.unless() == null ? Set.of() : Set.copyOf(signal.unless()));
+            if (Boolean.TRUE.equals(signal.deniable())) {
+                deniable.add(kind);
+            }
         });
         this.signals = Trie.builder().addKeywords(signalKinds.keySet()).build();
     }
@@ -140,6 +161,8 @@ public final class Lexicon {
     public static Lexicon load(Path folder, PolicyData data) {
         Path lexiconFile = folder.resolve("lexicon.yaml");
         Path cueFile = folder.resolve("cues.yaml");
+        Concepts.File conceptFile = read(folder.resolve("concepts.yaml"), new TypeReference<>() { });
+        Concepts concepts = new Concepts(conceptFile.families(), conceptFile.variants());
         Map<String, List<EntryFile>> raw = read(lexiconFile, new TypeReference<>() { });
         List<Entry> entries = new ArrayList<>();
         raw.forEach((code, list) -> {
@@ -151,14 +174,19 @@ public final class Lexicon {
                             + " needs exactly one of phrases or together");
                 }
                 List<List<String>> groups = together ? e.together() : List.of(e.phrases());
-                List<List<String>> folded = groups.stream().map(g -> g.stream().map(Lexicon::fold).toList()).toList();
+                List<List<String>> folded = groups.stream().map(g -> concepts.expand(g, lexiconFile + " " + code)).toList();
+                if (e.within() != null && !e.within().equals("sentence") && !e.within().equals("clause")) {
+                    throw new RuleSetException(lexiconFile + ": an entry of " + code + " has within: " + e.within()
+                            + " (clause or sentence)");
+                }
                 entries.add(new Entry(entries.size(), scenario, folded, together, names(e.categories()), names(e.notCategories()), names(e.exceptWith()),
                         e.negated() == null ? null : scenario(data, e.negated(), lexiconFile),
                         e.positive() == null || e.positive(), Boolean.TRUE.equals(e.located()),
-                        Boolean.TRUE.equals(e.weak())));
+                        Boolean.TRUE.equals(e.weak()), "sentence".equals(e.within()),
+                        e.notWith() == null ? Set.of() : Set.copyOf(concepts.expand(e.notWith(), lexiconFile + " " + code))));
             }
         });
-        Lexicon lexicon = new Lexicon(entries, read(cueFile, new TypeReference<>() { }));
+        Lexicon lexicon = new Lexicon(entries, read(cueFile, new TypeReference<>() { }), concepts, cueFile);
         lexicon.cancelledBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
                 .findFirst().ifPresent(u -> {
                     throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);
@@ -182,12 +210,15 @@ public final class Lexicon {
         }
     }
 
-    /** Folds full-width ASCII to ASCII and lower-cases, keeping every offset where it was. */
+    /**
+     * Folds full-width ASCII to ASCII and lower-cases, keeping every offset where it was; cue words are folded
+     * alike, and the break lists name both widths, so punctuation folds too.
+     */
     static String fold(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
-            if (c >= '\uFF01' && c <= '\uFF5E' && "，：；！？（）".indexOf(c) < 0) {
+            if (c >= '\uFF01' && c <= '\uFF5E') {
                 c = (char) (c - 0xFEE0);
             }
             chars[i] = Character.toLowerCase(c);
@@ -205,8 +236,12 @@ public final class Lexicon {
     Collection<Emit> signals(String folded) { return signals.parseText(folded); }
     List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
     Set<String> cancelling(String kind) { return cancelledBy.getOrDefault(kind, Set.of()); }
+    boolean deniable(String kind) { return deniable.contains(kind); }
     /** The signal kinds cues.yaml defines: the only ones a rule may ask for. */
     public Set<String> signalNames() { return cancelledBy.keySet(); }
+    int negationReach() { return negationReach; }
+    int topicReach() { return topicReach; }
+    int longText() { return longText; }
     boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
 }

@@ -12,7 +12,7 @@ public final class Mention {
 
     private final Scenario stated;
     private final Scenario effective;
-    private final boolean negated;
+    private final String denial;
     private final boolean restricted;
     private final boolean locationUse;
     private final boolean business;
@@ -25,7 +25,9 @@ public final class Mention {
      * @param stated      the scenario the words name
      * @param effective   what the mention shows: the stated scenario, or when denied the one the lexicon says
      *                    the denial shows (may be null: a denied feature that shows nothing)
-     * @param negated     a negation cue denies it in its clause (or it is only a topic: 代驾优惠券)
+     * @param denial      what denies it, or null: NEGATION (a negation cue in the clause of one of its words),
+     *                    ELSEWHERE (its clause puts it in another app), NOT_YET (its sentence says it is planned or
+     *                    not live), TOPIC (it is only a topic: 代驾优惠券)
      * @param restricted  a restriction cue (仅/只/即可) limits the location's use to it
      * @param locationUse its clause speaks of using the location (定位, 位置, 导航, 附近 …)
      * @param business    its clause says what the business is (我们是…, 公司运营…)
@@ -33,11 +35,11 @@ public final class Mention {
      * @param sentenceLocationUse its sentence (or list item) speaks of using the location
      * @param clause      the number of its clause in the text
      */
-    public Mention(Scenario stated, Scenario effective, boolean negated, boolean restricted, boolean locationUse,
+    public Mention(Scenario stated, Scenario effective, String denial, boolean restricted, boolean locationUse,
                    boolean business, boolean weak, boolean sentenceLocationUse, int clause, Evidence evidence) {
         this.stated = stated;
         this.effective = effective;
-        this.negated = negated;
+        this.denial = denial;
         this.restricted = restricted;
         this.locationUse = locationUse;
         this.business = business;
@@ -50,7 +52,8 @@ public final class Mention {
     public String getStatedCode() { return stated == null ? null : stated.code(); }
     public Scenario getEffective() { return effective; }
     public String getCode() { return effective == null ? null : effective.code(); }
-    public boolean isNegated() { return negated; }
+    public boolean isNegated() { return denial != null; }
+    public String getDenial() { return denial; }
     public boolean isRestricted() { return restricted; }
     public boolean isLocationUse() { return locationUse; }
     public boolean isBusiness() { return business; }
@@ -58,6 +61,11 @@ public final class Mention {
     public boolean isSentenceLocationUse() { return sentenceLocationUse; }
     public int getClause() { return clause; }
     public Evidence getEvidence() { return evidence; }
+
+    /** The words name a use the policy accepts, whatever the text then says of it. */
+    public boolean isStatedQualifying() {
+        return stated != null && stated.kind() == Scenario.Kind.QUALIFYING;
+    }
 
     public boolean isQualifying() {
         return effective != null && effective.kind() == Scenario.Kind.QUALIFYING;
@@ -69,7 +77,7 @@ public final class Mention {
 
     /** The text limits the location to a use that needs no precise fix, in so many words (仅/只, or a denial). */
     public boolean isExplicitLimit() {
-        return isLimiting() && (restricted || negated);
+        return isLimiting() && (restricted || denial != null);
     }
 
     /** The text gives, as what the location is for, a use that needs no precise fix. */
@@ -79,7 +87,9 @@ public final class Mention {
 
     @Override
     public String toString() {
-        return (negated ? "¬" : "") + getStatedCode() + "→" + getCode() + "@" + evidence.start() + "「"
-                + evidence.text() + "」" + (restricted ? " restricted" : "") + (locationUse ? " location" : "");
+        return (denial == null ? "" : "¬" + denial + " ") + getStatedCode()
+                + (effective == null || effective == stated ? "" : "→" + getCode()) + "@" + evidence.start()
+                + "「" + evidence.text() + "」" + (evidence.cue() == null ? "" : " cue「" + evidence.cue() + "」")
+                + (restricted ? " restricted" : "") + (locationUse ? " location" : "");
     }
 }

@@ -19,11 +19,6 @@ import dev.locreview.policy.Evidence;
  */
 public final class ReasonReader {
 
-    /** A negation cue reaches this many characters forward in its clause (不展示…骑手的实时位置). */
-    private static final int NEGATION_REACH = 10;
-    /** A topic cue reaches this far from the phrase it makes a topic of (代驾优惠券, 报道共享单车、代驾等动态). */
-    private static final int TOPIC_REACH = 8;
-
     private final Lexicon lexicon;
 
     public ReasonReader(Lexicon lexicon) {
@@ -41,7 +36,8 @@ public final class ReasonReader {
         }
     }
 
-    private record Candidate(Lexicon.Entry entry, int start, int end) {
+    /** A scenario's words in the text: one phrase, or one word per role (its anchors), spanning start to end. */
+    private record Candidate(Lexicon.Entry entry, int start, int end, List<Hit> anchors) {
         int length() {
             return end - start;
         }
@@ -52,11 +48,13 @@ public final class ReasonReader {
     }
 
     /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
-    public record Reading(List<Mention> mentions, List<VaguePurpose> vague, List<LocationScoped> scoped,
-                          List<Signal> signals) {
+    public record Reading(ReasonText text, List<Mention> mentions, List<VaguePurpose> vague,
+                          List<LocationScoped> scoped, List<UnreadPurpose> unread, List<Signal> signals) {
 
         public List<Object> facts() {
             List<Object> facts = new ArrayList<>(mentions);
+            facts.add(text);
+            facts.addAll(unread);
             facts.addAll(vague);
             facts.addAll(scoped);
             facts.addAll(signals);
@@ -70,7 +68,7 @@ public final class ReasonReader {
      */
     public Reading read(String reason, List<AppCategory> appCategories) {
         if (reason == null || reason.isBlank()) {
-            return new Reading(List.of(), List.of(), List.of(), List.of());
+            return new Reading(new ReasonText(0, false), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
         String text = Lexicon.fold(reason);
@@ -88,6 +86,12 @@ public final class ReasonReader {
         List<Hit> notNegations = new ArrayList<>();
         List<Hit> noLocations = new ArrayList<>();
         List<Hit> others = new ArrayList<>();
+        List<Hit> statedOthers = new ArrayList<>();
+        List<Hit> notYet = new ArrayList<>();
+        List<Hit> now = new ArrayList<>();
+        List<Hit> conditionals = new ArrayList<>();
+        List<Hit> elsewhere = new ArrayList<>();
+        List<Hit> otherPurposes = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
@@ -95,6 +99,12 @@ public final class ReasonReader {
                 switch (kind) {
                     case NO_LOCATION -> noLocations.add(hit);
                     case OTHERS -> others.add(hit);
+                    case OTHERS_STATED -> statedOthers.add(hit);
+                    case NOT_YET -> notYet.add(hit);
+                    case NOW -> now.add(hit);
+                    case CONDITIONAL -> conditionals.add(hit);
+                    case ELSEWHERE -> elsewhere.add(hit);
+                    case OTHER_PURPOSE -> otherPurposes.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -114,14 +124,21 @@ public final class ReasonReader {
                 || negations.stream().anyMatch(n::inside));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
+        java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
+                h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null;
+        negations.removeIf(consequence);
+        postNegations.removeIf(consequence);
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
         List<LocationScoped> scoped = new ArrayList<>();
-        for (Hit other : others) {
+        List<Hit> allOthers = new ArrayList<>(others);
+        allOthers.addAll(statedOthers);
+        for (Hit other : allOthers) {
             int at = clause[other.start()];
             boolean speaksOfLocation = first(locations, h -> clause[h.start()] == at) != null;
             boolean deniesIt = first(noLocations, h -> clause[h.start()] == at) != null
                     || (speaksOfLocation && first(negations, h -> clause[h.start()] == at) != null);
-            if (deniesIt || (other.word().startsWith("以上") && speaksOfLocation)) {
+            // 「以上仅第2项使用位置」 names the features that use it without denying the others.
+            if (deniesIt || (statedOthers.contains(other) && speaksOfLocation)) {
                 int from = other.start();
                 int to = from;
                 while (to < text.length() && clause[to] == at && !lexicon.isClauseBreak(text.charAt(to))) {
@@ -134,16 +151,42 @@ public final class ReasonReader {
         locations.removeIf(l -> noLocations.stream().anyMatch(l::inside));
 
         List<Mention> mentions = new ArrayList<>();
-        for (Candidate c : candidates(text, clause, categories)) {
+        List<Candidate> candidates = candidates(text, clause, sentence, categories);
+        Set<Integer> namingClauses = new java.util.HashSet<>();
+        candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
+        for (Candidate c : candidates) {
             int at = clause[c.start()];
-            Hit negation = last(negations, h -> clause[h.start()] == at && h.end() <= c.start()
-                    && c.start() - h.end() <= NEGATION_REACH);
-            if (negation == null) {
-                negation = first(postNegations, h -> clause[h.start()] == at && h.start() >= c.end());
+            int in = sentence[c.start()];
+            Hit negation = null;
+            String denial = null;
+            // A role word of the scenario denied in its own clause denies the scenario (不做导航).
+            for (Hit anchor : c.anchors()) {
+                int anchorClause = clause[anchor.start()];
+                negation = last(negations, h -> clause[h.start()] == anchorClause && h.end() <= anchor.start()
+                        && anchor.start() - h.end() <= lexicon.negationReach());
+                if (negation == null) {
+                    negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end());
+                }
+                if (negation != null) {
+                    break;
+                }
             }
             if (negation == null) {
-                int in = sentence[c.start()];
                 negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end());
+            }
+            denial = negation == null ? null : "NEGATION";
+            // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause, and when that
+            // clause names no feature of its own it is said of the sentence's («导航这块，我们排在下一期») — except a
+            // clause that says what runs now («暂时只是显示附近门店»).
+            if (negation == null) {
+                negation = first(elsewhere, h -> clause[h.start()] == at);
+                denial = negation == null ? null : "ELSEWHERE";
+            }
+            if (negation == null) {
+                boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
+                negation = first(notYet, h -> clause[h.start()] == at || (sentence[h.start()] == in && !saysNow
+                        && !namingClauses.contains(clause[h.start()])));
+                denial = negation == null ? null : "NOT_YET";
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
             if (restriction == null) {
@@ -152,14 +195,15 @@ public final class ReasonReader {
             boolean locationUse = c.entry().located() || first(locations, h -> clause[h.start()] == at) != null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
-                    && c.start() - h.end() <= TOPIC_REACH);
+                    && c.start() - h.end() <= lexicon.topicReach());
             if (topic == null) {
                 topic = first(topicsAfter, h -> clause[h.start()] == at && h.start() >= c.end()
-                        && h.start() - c.end() <= TOPIC_REACH);
+                        && h.start() - c.end() <= lexicon.topicReach());
             }
             // Only a qualifying use can be a mere topic: a city next to a coupon is the marketing case itself.
             if (negation == null && topic != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
                 negation = topic;
+                denial = "TOPIC";
             }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
@@ -170,59 +214,97 @@ public final class ReasonReader {
             int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
-            mentions.add(new Mention(entry.scenario(), effective, negated, restriction != null, locationUse, business,
+            mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse, business,
                     entry.weak(), sentenceLocationUse, at, evidence));
         }
-        return new Reading(mentions, vague, scoped, signals(reason, text, sentence));
+        return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
+                scoped, unread(reason, sentence, locations, otherPurposes, mentions), signals(reason, text, sentence, clause, negations,
+                elsewhere));
+    }
+
+    /**
+     * The sentences that speak of the location for a purpose that is no scenario and name no scenario
+     * (see UnreadPurpose); words that can only deny a scenario (经纬度 in 「不需要经纬度」) name none.
+     */
+    private static List<UnreadPurpose> unread(String reason, int[] sentence, List<Hit> locations,
+                                              List<Hit> otherPurposes, List<Mention> mentions) {
+        List<UnreadPurpose> unread = new ArrayList<>();
+        int last = -1;
+        for (Hit location : locations) {
+            int in = sentence[location.start()];
+            if (in == last || first(otherPurposes, h -> sentence[h.start()] == in) == null
+                    || mentions.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
+                        && (m.getEffective() != null || m.isNegated()))) {
+                continue;
+            }
+            last = in;
+            int from = location.start();
+            int to = location.end();
+            while (from > 0 && sentence[from - 1] == in) {
+                from--;
+            }
+            while (to < reason.length() && sentence[to] == in) {
+                to++;
+            }
+            unread.add(new UnreadPurpose(new Evidence(reason.substring(from, to), from, to, location.word())));
+        }
+        return unread;
     }
 
     /** The gate signals of the text; one cancels another of its sentence as cues.yaml says. */
-    private List<Signal> signals(String reason, String text, int[] sentence) {
+    private List<Signal> signals(String reason, String text, int[] sentence, int[] clause, List<Hit> negations,
+                                 List<Hit> elsewhere) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(lexicon.signals(text))) {
             int from = emit.getStart();
             int to = emit.getEnd() + 1;
-            lexicon.signalKinds(emit.getKeyword()).forEach(kind -> found.add(
-                    new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
+            // A deniable signal (a watched track) is taken back by a negation before it, or another app, in its clause.
+            boolean denied = first(elsewhere, h -> clause[h.start()] == clause[from]) != null
+                    || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
+                        && from - h.end() <= lexicon.negationReach()) != null;
+            lexicon.signalKinds(emit.getKeyword()).stream().filter(kind -> !denied || !lexicon.deniable(kind))
+                    .forEach(kind -> found.add(
+                            new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
         }
         return found.stream().filter(s -> found.stream().noneMatch(other -> other.getSentence() == s.getSentence()
                 && lexicon.cancelling(s.getKind()).contains(other.getKind()))).toList();
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
-    private List<Candidate> candidates(String text, int[] clause, List<Set<String>> categories) {
+    private List<Candidate> candidates(String text, int[] clause, int[] sentence, List<Set<String>> categories) {
+        List<Hit> words = new ArrayList<>();
+        for (Emit e : sorted(lexicon.groupWords(text))) {
+            words.add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
+        }
         List<Candidate> all = new ArrayList<>();
         for (Emit emit : lexicon.phrases(text)) {
             for (Lexicon.Entry entry : lexicon.entriesFor(emit.getKeyword())) {
+                Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
                 if (entry.appliesTo(categories)) {
-                    all.add(new Candidate(entry, emit.getStart(), emit.getEnd() + 1));
+                    all.add(new Candidate(entry, hit.start(), hit.end(), List.of(hit)));
                 }
             }
         }
-        List<List<Hit>> wordsByClause = new ArrayList<>();
-        for (Emit e : sorted(lexicon.groupWords(text))) {
-            int at = clause[e.getStart()];
-            while (wordsByClause.size() <= at) {
-                wordsByClause.add(new ArrayList<>());
-            }
-            wordsByClause.get(at).add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
-        }
+        List<List<Hit>> wordsByClause = partition(words, clause);
+        List<List<Hit>> wordsBySentence = partition(words, sentence);
         Set<Lexicon.Entry> possible = new java.util.TreeSet<>(Comparator.comparingInt(Lexicon.Entry::order));
-        wordsByClause.forEach(words -> words.forEach(w -> possible.addAll(lexicon.togetherEntriesStartingWith(w.word()))));
+        words.forEach(w -> possible.addAll(lexicon.togetherEntriesStartingWith(w.word())));
         for (Lexicon.Entry entry : possible) {
             if (entry.appliesTo(categories)) {
-                together(entry, wordsByClause, all);
+                together(entry, entry.sentenceWide() ? wordsBySentence : wordsByClause, all);
             }
         }
+        all.removeIf(c -> withRuledOut(c.entry(), c.anchors().get(0), words, sentence));
         // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
-        // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins.
+        // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins — unless
+        // they read differently when denied (骑手位置 denied is the takeaway-address case, 送餐 denied is none).
         all.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start)
                 .thenComparing(c -> c.entry().together()).thenComparingInt(c -> c.entry().order()));
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : all) {
             boolean beaten = kept.stream().anyMatch(k -> k.overlaps(c)
-                    && (k.entry().scenario() == c.entry().scenario() || (!c.entry().together() && !k.entry().together()
-                        && k.length() > c.length())));
+                    && ((k.entry().scenario() == c.entry().scenario() && k.entry().whenNegated() == c.entry().whenNegated())
+                        || (!c.entry().together() && !k.entry().together() && k.length() > c.length())));
             if (!beaten) {
                 kept.add(c);
             }
@@ -231,25 +313,66 @@ public final class ReasonReader {
         return kept;
     }
 
-    /** One word of each group in the same clause: a mention spanning them, once per clause. */
-    private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByClause, List<Candidate> out) {
-        for (List<Hit> words : wordsByClause) {
-            int from = Integer.MAX_VALUE;
-            int to = -1;
-            boolean all = !words.isEmpty();
-            for (List<String> group : entry.groups()) {
-                Hit hit = all ? first(words, h -> group.contains(h.word())) : null;
-                if (hit == null) {
-                    all = false;
-                    break;
+    /**
+     * One word of each group in the same clause (or sentence): a mention spanning them, once per part. Where a
+     * role has several words in the part, the tightest span wins (「超市小程序，…导航到最近的门店」 is the 门店).
+     */
+    private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByPart, List<Candidate> out) {
+        List<String> firstGroup = entry.groups().get(0);
+        for (List<Hit> words : wordsByPart) {
+            List<Hit> best = null;
+            for (Hit head : words) {
+                if (!firstGroup.contains(head.word())) {
+                    continue;
                 }
-                from = Math.min(from, hit.start());
-                to = Math.max(to, hit.end());
+                List<Hit> anchors = new ArrayList<>(List.of(head));
+                for (List<String> group : entry.groups().subList(1, entry.groups().size())) {
+                    Hit nearest = null;
+                    for (Hit h : words) {
+                        if (group.contains(h.word()) && (nearest == null
+                                || Math.abs(h.start() - head.start()) < Math.abs(nearest.start() - head.start()))) {
+                            nearest = h;
+                        }
+                    }
+                    if (nearest == null) {
+                        anchors = null;
+                        break;
+                    }
+                    anchors.add(nearest);
+                }
+                if (anchors != null && (best == null || span(anchors) < span(best))) {
+                    best = anchors;
+                }
             }
-            if (all) {
-                out.add(new Candidate(entry, from, to));
+            if (best != null) {
+                out.add(new Candidate(entry, best.stream().mapToInt(Hit::start).min().orElseThrow(),
+                        best.stream().mapToInt(Hit::end).max().orElseThrow(), best));
             }
         }
+    }
+
+    private static int span(List<Hit> anchors) {
+        return anchors.stream().mapToInt(Hit::end).max().orElseThrow()
+                - anchors.stream().mapToInt(Hit::start).min().orElseThrow();
+    }
+
+    /** Who moves rules a reading out: a parcel courier in the sentence makes 送到用户手上 shipping. */
+    private static boolean withRuledOut(Lexicon.Entry entry, Hit at, List<Hit> words, int[] sentence) {
+        return !entry.notWith().isEmpty() && first(words, h -> sentence[h.start()] == sentence[at.start()]
+                && entry.notWith().contains(h.word())) != null;
+    }
+
+    /** The words of each clause (or sentence), by its number. */
+    private static List<List<Hit>> partition(List<Hit> words, int[] part) {
+        List<List<Hit>> parts = new ArrayList<>();
+        for (Hit w : words) {
+            int at = part[w.start()];
+            while (parts.size() <= at) {
+                parts.add(new ArrayList<>());
+            }
+            parts.get(at).add(w);
+        }
+        return parts;
     }
 
     /** The clause (or sentence) number of every character; a break belongs to the part it closes. */

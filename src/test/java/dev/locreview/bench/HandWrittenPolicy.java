@@ -47,11 +47,12 @@ public final class HandWrittenPolicy {
         ReasonReader.Reading reading = reader.read(request.reason(), app.getCategories());
         List<Mention> mentions = reading.mentions();
         boolean scoped = !reading.scoped().isEmpty();
+        boolean unread = !reading.unread().isEmpty();
         boolean statedLimit = mentions.stream().anyMatch(Mention::isStatedLimit);
         for (Mention m : mentions) {
             boolean tableWordsOnly = statedLimit && reading.signals().stream()
                     .anyMatch(g -> g.getKind().equals("TABLEWORDS") && g.covers(m.getEvidence()));
-            if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped)) {
+            if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped, unread)) {
                 scenarios.add(new AppScenario(m.getEffective(), AppScenario.Source.REASON_TEXT, m.getEvidence()));
             }
         }
@@ -89,7 +90,7 @@ public final class HandWrittenPolicy {
     }
 
     /** The reading rules TXT1, TXT2 and TXT5. */
-    private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped) {
+    private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped, boolean unread) {
         if (m.getEffective() == null) {
             return false;
         }
@@ -97,15 +98,16 @@ public final class HandWrittenPolicy {
             return true;
         }
         if (m.isLimiting()) {
-            return !scoped || m.isLocationUse();
+            return (!scoped && !unread) || m.isLocationUse();
         }
         if (!m.isQualifying()) {
             return false;
         }
-        if ((!m.isLocationUse() || m.isWeak()) && !m.isBusiness()) {
+        if ((!m.isLocationUse() || m.isWeak()) && (!m.isBusiness() || m.isLocationUse())) {
             return (!scoped || m.isSentenceLocationUse())
                     && all.stream().noneMatch(Mention::isExplicitLimit)
-                    && all.stream().noneMatch(o -> o.isNegated() && o.getStatedCode().equals(m.getStatedCode()))
+                    && all.stream().noneMatch(o -> ("NEGATION".equals(o.getDenial()) || "TOPIC".equals(o.getDenial()))
+                            && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause());
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped

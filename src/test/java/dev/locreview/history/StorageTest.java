@@ -51,8 +51,10 @@ class StorageTest extends HttpTestSupport {
                 assertThat(json.writeValueAsString(record.path("result"))).isEqualTo(returned.raw());
                 int stored = db.queryForObject("SELECT LENGTH(decision_json) FROM decision_record WHERE decision_id = ?",
                         Integer.class, id);
+                // The reading explains every denied mention (TXT6 in rulesFired), so the worst case grew to ~160,000
+                // characters stored; it must still leave the column room to spare.
                 assertThat(stored).as("compact record of %d characters returned", returned.raw().length())
-                        .isLessThan(returned.raw().length() * 2 / 3).isLessThan(DecisionStore.MAX_DECISION_JSON / 3);
+                        .isLessThan(returned.raw().length() * 2 / 3).isLessThan(DecisionStore.MAX_DECISION_JSON / 2);
             }
         } finally {
             clients.shutdownNow();
