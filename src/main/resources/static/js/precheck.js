@@ -230,6 +230,10 @@
     if (text && text.trim()) {
       parts.push(el('h2', {}, t('evidenceTitle')), highlighted(text, d.scenarios));
     }
+    if (d.confidence && d.confidence.level === 'LOW') {
+      parts.push(el('div', { class: 'error-box', id: 'confidence', 'data-level': 'LOW' }, t('lowConfidence'),
+        el('ul', {}, d.confidence.reasons.map(r => el('li', {}, r)))));
+    }
     if (d.outlook) {
       const o = d.outlook;
       parts.push(el('h2', {}, t('outlookTitle')),

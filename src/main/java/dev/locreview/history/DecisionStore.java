@@ -66,8 +66,8 @@ public class DecisionStore {
     private static final String INSERT = """
             INSERT INTO decision_record (decision_id, decided_at, mode, caller, api, decision, clause, app_id,
                 rules_version, request_json, decision_json, client, stored_bytes, idempotency_key, item_index,
-                body_hash, verdict)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                body_hash, verdict, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CATEGORY =
             "INSERT INTO decision_category (decision_id, ordinal, category) VALUES (?, ?, ?)";
     private static final String INSERT_CLAUSE = "INSERT INTO decision_clause (decision_id, clause) VALUES (?, ?)";
@@ -117,7 +117,8 @@ public class DecisionStore {
                 decision.api(), decision.decision().name(), decision.clause(), request.appId(), decision.rulesVersion(),
                 requestJson, decisionJson, client, bytes,
                 idempotency == null ? null : idempotency.key(), idempotency == null ? null : idempotency.index(),
-                idempotency == null ? null : idempotency.bodyHash(), decision.outlook().verdict().name()},
+                idempotency == null ? null : idempotency.bodyHash(), decision.outlook().verdict().name(),
+                decision.confidence().level().name()},
                 categoryRows, clauseRows,
                 new CompletableFuture<>());
         if (!running) {
@@ -241,13 +242,14 @@ public class DecisionStore {
                 + " AND k.clause = :rule)", q.rule());
         filter(where, params, "mode", "mode = :mode", q.mode() == null ? null : q.mode().name());
         filter(where, params, "verdict", "verdict = :verdict", q.verdict());
+        filter(where, params, "confidence", "confidence = :confidence", q.confidence());
         filter(where, params, "from", "decided_at >= :from", q.from() == null ? null : Timestamp.from(q.from()));
         filter(where, params, "to", "decided_at < :to", q.to() == null ? null : Timestamp.from(q.to()));
         long total = jdbc.sql("SELECT COUNT(*) FROM decision_record r" + where).params(params).query(Long.class).single();
         params.put("limit", q.size());
         params.put("offset", (long) q.page() * q.size());
         List<DecisionSummary> items = jdbc.sql("SELECT decision_id, decided_at, mode, caller, api, decision, clause,"
-                        + " app_id, rules_version, verdict FROM decision_record r" + where
+                        + " app_id, rules_version, verdict, confidence FROM decision_record r" + where
                         + " ORDER BY decided_at DESC, decision_id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query(this::summary).list();
         if (!items.isEmpty()) {
@@ -314,7 +316,7 @@ public class DecisionStore {
         return new DecisionSummary(rs.getString("decision_id"), rs.getTimestamp("decided_at").toInstant(),
                 Mode.valueOf(rs.getString("mode")), rs.getString("caller"), rs.getString("api"),
                 rs.getString("decision"), rs.getString("clause"), rs.getString("app_id"), new ArrayList<>(),
-                rs.getString("rules_version"), rs.getString("verdict"));
+                rs.getString("rules_version"), rs.getString("verdict"), rs.getString("confidence"));
     }
 
     /** Stored bytes of a client's records since the instant (the storage cap's measure). */

@@ -51,6 +51,7 @@ public class HistoryController {
                                      @RequestParam(required = false) String rule,
                                      @RequestParam(required = false) String mode,
                                      @RequestParam(required = false) String verdict,
+                                     @RequestParam(required = false) String confidence,
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to,
                                      @RequestParam(defaultValue = "0") int page,
@@ -65,10 +66,11 @@ public class HistoryController {
                 .orElseThrow(() -> new InvalidApplicationException("api", "unknown API '" + api + "'", List.of()))
                 .name();
         Audit.record("search history", "decision=" + decision + " api=" + api + " category=" + category + " rule="
-                + rule + " mode=" + mode + " verdict=" + verdict + " from=" + from + " to=" + to + " page=" + page);
+                + rule + " mode=" + mode + " verdict=" + verdict + " confidence=" + confidence + " from=" + from + " to=" + to + " page=" + page);
         return store.search(new HistoryQuery(oneOf("decision", decision, "APPROVE", "REJECT"), canonicalApi,
                 appId, category, rule, mode == null ? null : Mode.valueOf(oneOf("mode", mode, "PRECHECK", "REVIEW")),
-                oneOf("verdict", verdict, "LIKELY_APPROVED", "AT_RISK", "LIKELY_REJECTED"), Params.instant("from", from), Params.instant("to", to), page, size));
+                oneOf("verdict", verdict, "LIKELY_APPROVED", "AT_RISK", "LIKELY_REJECTED"),
+                oneOf("confidence", confidence, "HIGH", "LOW"), Params.instant("from", from), Params.instant("to", to), page, size));
     }
 
     private static String oneOf(String field, String value, String... allowed) {

@@ -83,13 +83,23 @@ class HistoryApiTest extends HttpTestSupport {
         String future = Instant.now().plus(Duration.ofDays(1)).toString();
         assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&from=" + future))
                 .body().path("total").asInt()).isZero();
+        // Declared scenarios leave the reading nothing to doubt: all three are HIGH. A business named with no
+        // stated use approves, but not surely (CONF3): it is the one LOW.
+        Reply doubtful = as(REVIEWER_KEY, postJson("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":"
+                + "[\"交通服务-代驾\"],\"reason\":\"我们是一家代驾公司。\",\"appId\":\"" + appId + "\"}"));
+        assertThat(doubtful.body().path("confidence").path("level").asText()).isEqualTo("LOW");
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&confidence=high"))
+                .body().path("items").findValuesAsText("decisionId")).containsExactly(third, second, first);
+        assertThat(as(REVIEWER_KEY, getRequest("/api/v1/reviews?appId=" + appId + "&confidence=LOW"))
+                .body().path("items").findValuesAsText("decisionId"))
+                .containsExactly(doubtful.body().path("decisionId").asText());
     }
 
     @Test
     void badFiltersAreA400NamingTheParameter() {
         for (String[] bad : new String[][] {{"decision=MAYBE", "decision"}, {"from=yesterday", "from"},
                 {"size=5000", "size"}, {"page=x", "page"}, {"api=wx.getWifi", "api"}, {"mode=ADMIN", "mode"},
-                {"verdict=SURE", "verdict"}}) {
+                {"verdict=SURE", "verdict"}, {"confidence=MEDIUM", "confidence"}}) {
             Reply reply = as(REVIEWER_KEY, getRequest("/api/v1/reviews?" + bad[0]));
             assertThat(reply.status()).as(bad[0]).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -49,6 +49,19 @@ class PrecheckPageTest extends BrowserTestSupport {
         screenshot("precheck-approve");
     }
 
+    /** A reading the engine is not sure of says so, with why, above the rest of the answer. */
+    @Test
+    void aLowConfidenceReadingSaysWhy() throws Exception {
+        open("/");
+        addCategory("交通服务", "代驾");
+        chooseApi("wx.getLocation");
+        typeReason("我们是一家代驾公司。");
+        browser.findElement(By.id("submit")).click();
+        assertThat(verdict().getDomAttribute("data-decision")).isEqualTo("APPROVE");
+        assertThat(visible("#confidence").getDomAttribute("data-level")).isEqualTo("LOW");
+        assertThat(browser.findElements(By.cssSelector("#confidence li"))).isNotEmpty();
+    }
+
     /** The real review's gates as a checklist: nothing attached is at risk; a recording makes it likely to pass. */
     @Test
     void theThreeGatesShowAsAChecklistWithWhatToAttach() throws Exception {
