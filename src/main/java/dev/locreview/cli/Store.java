@@ -5,15 +5,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import dev.locreview.fleet.StoreEvents;
 import dev.locreview.rules.RulesPreloader;
@@ -24,14 +21,16 @@ import dev.locreview.security.StoredKeys;
  * --spring.datasource.* arguments, as the server reads them —, migrated, without the server: for the keys
  * commands. On H2 the service must be stopped (it holds the file); on PostgreSQL it may run.
  */
-@Configuration(proxyBeanMethods = false)
-@ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
-        JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class})
-@Import({StoreEvents.class, StoredKeys.class})
-class Store {
+final class Store {
+
+    private Store() {
+    }
 
     static <T> T with(List<String> springArguments, Function<StoredKeys, T> work) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Store.class).web(WebApplicationType.NONE)
+        // The sources are named here rather than by an annotated class, which the server's scan would pick up.
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(DataSourceAutoConfiguration.class,
+                FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+                StoreEvents.class, StoredKeys.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false).properties(Map.of("spring.main.banner-mode", "off",
                         "logging.level.root", "WARN"));
         // The rules are not needed here: leave out the listener that starts compiling them.
