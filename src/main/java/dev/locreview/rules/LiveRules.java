@@ -2,7 +2,9 @@ package dev.locreview.rules;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,6 +41,18 @@ public class LiveRules implements SmartInitializingSingleton {
     private final RuleVersions versions;
     /** The store's activation this instance last followed (whether or not its version loaded). */
     private volatile RuleVersions.Activation active;
+    /**
+     * Sets compiled ahead, so an activation swaps at once rather than after a compile of seconds: the version
+     * uploaded last, and the one answering before (for a rollback). Guarded by this.
+     */
+    /** The last upload compiled ahead (or tried), so each is compiled once. Guarded by this. */
+    private String compiledAhead;
+    private final Map<String, RuleSet> compiled = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
+            return size() > 2;
+        }
+    };
 
     /** A version that did not go live: which, when, and every problem with file and line. */
     public record Failure(Instant at, String version, List<String> problems) {
@@ -99,25 +113,32 @@ public class LiveRules implements SmartInitializingSingleton {
     }
 
     /**
-     * Brings this instance to the store's active version (an empty store first gets the rules folder). Each
-     * activation is tried once: a version that does not load leaves the last good set answering.
+     * Brings this instance to the store's active version (an empty store first gets the rules folder), then
+     * compiles the version uploaded last, ready for its activation. Each activation is tried once: a version that
+     * does not load leaves the last good set answering.
      */
     public synchronized void follow() {
         RuleVersions.Activation latest = versions.active().orElseGet(() -> versions.seed(current().version(),
                 RulesZip.pack(folder), current().rules().size()));
-        if (active != null && active.id() == latest.id()) {
-            return;
+        if (active == null || active.id() != latest.id()) {
+            active = latest;
+            if (!latest.version().equals(current().version())) {
+                RuleSetPipeline.Result loaded = load(latest.version());
+                if (loaded.accepted()) {
+                    swap(loaded.rules());
+                } else {
+                    refuse(current().version(), latest.version(), loaded.problems());
+                }
+            }
         }
-        active = latest;
-        if (latest.version().equals(current().version())) {
-            return;
-        }
-        RuleSetPipeline.Result loaded = load(latest.version());
-        if (loaded.accepted()) {
-            swap(loaded.rules());
-        } else {
-            refuse(current().version(), latest.version(), loaded.problems());
-        }
+        versions.latest().filter(v -> !v.equals(compiledAhead) && !v.equals(current().version()))
+                .ifPresent(v -> {
+                    compiledAhead = v;
+                    RuleSetPipeline.Result ahead = load(v);
+                    if (ahead.accepted()) {
+                        compiled.put(v, ahead.rules());
+                    }
+                });
     }
 
     /** Takes the rules folder through the pipeline again (casebook gate included) and activates it on every instance. */
@@ -139,6 +160,10 @@ public class LiveRules implements SmartInitializingSingleton {
             return new Upload(result.version(), 0, false, result.problems());
         }
         int rules = result.rules().rules().size();
+        synchronized (this) {
+            compiled.put(result.version(), result.rules());
+            compiledAhead = result.version();
+        }
         boolean added = versions.add(result.version(), gated.bundle(), rules, by);
         log.info("Rule set {} uploaded by {} ({} rules{})", result.version(), by, rules, added ? "" : ", already stored");
         return new Upload(result.version(), rules, added, List.of());
@@ -172,6 +197,10 @@ public class LiveRules implements SmartInitializingSingleton {
 
     /** A version from the store, compiled and checked (its casebook gate was passed when it was uploaded). */
     private RuleSetPipeline.Result load(String version) {
+        RuleSet ready = compiled.get(version);
+        if (ready != null) {
+            return new RuleSetPipeline.Result(ready, version, List.of());
+        }
         try {
             byte[] bundle = versions.bundle(version)
                     .orElseThrow(() -> new RuleSetException("version " + version + " is not in the store"));
@@ -200,6 +229,10 @@ public class LiveRules implements SmartInitializingSingleton {
 
     private void swap(RuleSet rules) {
         RuleSet before = current.getAndSet(rules);
+        compiled.remove(rules.version());
+        if (before != null) {
+            compiled.put(before.version(), before);
+        }
         log.info("Rule set {} replaced {} ({} rules)", rules.version(), before == null ? "none" : before.version(),
                 rules.rules().size());
     }

@@ -51,20 +51,30 @@ public class RuleVersions {
                         rs.getTimestamp(4).toInstant())).list();
     }
 
+    /** The version uploaded last, if any. */
+    public Optional<String> latest() {
+        return jdbc.sql("SELECT version FROM rule_set_version ORDER BY uploaded_at DESC, version FETCH FIRST 1 ROWS ONLY")
+                .query(String.class).optional();
+    }
+
     public Optional<byte[]> bundle(String version) {
         return jdbc.sql("SELECT bundle FROM rule_set_version WHERE version = ?").param(version)
                 .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    /** Stores a version; false when it is already stored (the same content, so the same version). */
+    /**
+     * Stores a version and tells every instance, so each can compile it before it is activated; false when it is
+     * already stored (the same content, so the same version).
+     */
     public boolean add(String version, byte[] bundle, int rules, String by) {
         try {
-            return jdbc.sql("INSERT INTO rule_set_version (version, bundle, rule_count, uploaded_by, uploaded_at) "
-                            + "VALUES (?, ?, ?, ?, ?)").params(version, bundle, rules, by, Timestamp.from(Instant.now()))
-                    .update() == 1;
+            jdbc.sql("INSERT INTO rule_set_version (version, bundle, rule_count, uploaded_by, uploaded_at) "
+                    + "VALUES (?, ?, ?, ?, ?)").params(version, bundle, rules, by, Timestamp.from(Instant.now())).update();
         } catch (DuplicateKeyException stored) {
             return false;
         }
+        events.publish(StoreEvents.Topic.RULES);
+        return true;
     }
 
     /** Makes a stored version the active one and tells every instance. */
