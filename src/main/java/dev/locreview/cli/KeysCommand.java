@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -15,7 +14,6 @@ import dev.locreview.security.ApiKeys;
 import dev.locreview.security.StoredKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 /**
  * API keys in the store the service is configured with (every instance accepts a new key, and refuses a
@@ -27,14 +25,6 @@ import picocli.CommandLine.Unmatched;
                 + "datasource; --spring.datasource.url=… to name another).")
 final class KeysCommand {
 
-    /** Who the command line acts as, in the store's created_by and revoked_by. */
-    private static final String CLI = "cli:" + System.getProperty("user.name", "unknown");
-
-    /** Arguments for the store, as the server takes them (--spring.datasource.url=…). */
-    abstract static class InStore {
-        @Unmatched
-        List<String> springArguments = new ArrayList<>();
-    }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a key in the store (or with --file, append its hash to a keys file read at start-up) "
@@ -61,7 +51,7 @@ final class KeysCommand {
                 return 2;
             }
             List<String> distinct = roles.stream().distinct().toList();
-            String key = file == null ? Store.with(springArguments, keys -> keys.create(name, distinct, CLI))
+            String key = file == null ? Store.with(springArguments, StoredKeys.class, keys -> keys.create(name, distinct, CALLER))
                     : appendTo(file, distinct);
             System.out.println(key);
             System.err.printf("Key for %s (%s) created; its hash is in %s. Keep the key: it is not stored.%n",
@@ -97,7 +87,7 @@ final class KeysCommand {
     static final class ListKeys extends InStore implements Callable<Integer> {
         @Override
         public Integer call() {
-            List<StoredKeys.Listed> keys = Store.with(springArguments, StoredKeys::list);
+            List<StoredKeys.Listed> keys = Store.with(springArguments, StoredKeys.class, StoredKeys::list);
             System.out.printf("%-24s %-32s %-12s %-25s %s%n", "NAME", "ROLES", "HASH", "CREATED", "REVOKED");
             for (StoredKeys.Listed key : keys) {
                 System.out.printf("%-24s %-32s %-12s %-25s %s%n", key.name(), String.join(",", key.roles()),
@@ -118,7 +108,7 @@ final class KeysCommand {
 
         @Override
         public Integer call() {
-            int revoked = Store.with(springArguments, keys -> keys.revoke(name, CLI));
+            int revoked = Store.with(springArguments, StoredKeys.class, keys -> keys.revoke(name, CALLER));
             System.out.println(revoked + " key(s) of " + name + " revoked");
             return revoked > 0 ? 0 : 1;
         }

@@ -143,18 +143,18 @@ public class LiveRules implements SmartInitializingSingleton {
 
     /** Takes the rules folder through the pipeline again (casebook gate included) and activates it on every instance. */
     public synchronized Reload reload(String by) {
-        Gated gated = gate(RulesZip.pack(folder));
+        RuleSetPipeline.Bundle gated = pipeline.gate(RulesZip.pack(folder));
         if (!gated.result().accepted()) {
             return refuse(current().version(), gated.result().version(), gated.result().problems());
         }
         RuleSet candidate = gated.result().rules();
-        versions.add(candidate.version(), gated.bundle(), candidate.rules().size(), by);
+        versions.add(candidate.version(), gated.zip(), candidate.rules().size(), by);
         return activated(candidate, by);
     }
 
     /** Takes a zipped rules folder through the pipeline (casebook gate included) and keeps it as a version. */
     public Upload upload(byte[] zip, String by) {
-        Gated gated = gate(zip);
+        RuleSetPipeline.Bundle gated = pipeline.gate(zip);
         RuleSetPipeline.Result result = gated.result();
         if (!result.accepted()) {
             return new Upload(result.version(), 0, false, result.problems());
@@ -164,7 +164,7 @@ public class LiveRules implements SmartInitializingSingleton {
             compiled.put(result.version(), result.rules());
             compiledAhead = result.version();
         }
-        boolean added = versions.add(result.version(), gated.bundle(), rules, by);
+        boolean added = versions.add(result.version(), gated.zip(), rules, by);
         log.info("Rule set {} uploaded by {} ({} rules{})", result.version(), by, rules, added ? "" : ", already stored");
         return new Upload(result.version(), rules, added, List.of());
     }
@@ -212,18 +212,6 @@ public class LiveRules implements SmartInitializingSingleton {
             return checked;
         } catch (RuleSetException e) {
             return RuleSetPipeline.Result.refused(version, e);
-        }
-    }
-
-    private record Gated(RuleSetPipeline.Result result, byte[] bundle) {
-    }
-
-    /** The gate on an unpacked zip; the bundle kept is the rules folder repacked, exactly what was checked. */
-    private Gated gate(byte[] zip) {
-        try {
-            return RulesZip.withUnpacked(zip, dir -> new Gated(pipeline.gate(dir), RulesZip.pack(dir)));
-        } catch (RuleSetException e) {
-            return new Gated(RuleSetPipeline.Result.refused(null, e), null);
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,10 +21,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.locreview.HttpTestSupport;
 import dev.locreview.RulesFolder;
+import dev.locreview.cli.CliRun;
 
 /**
  * Rule set versions on the zero-setup store (H2, one instance): upload (the reload's pipeline), list,
- * activate, roll back; and an activation this instance cannot load leaves the last good set answering, said
+ * activate, roll back, over HTTP and from the command line; and an activation this instance cannot load leaves the last good set answering, said
  * in the health.
  */
 class RuleVersionsTest extends HttpTestSupport {
@@ -116,6 +119,35 @@ class RuleVersionsTest extends HttpTestSupport {
         assertThat(activate(live).status()).as("a good activation ends it").isEqualTo(200);
         assertThat(as(REVIEWER_KEY, getRequest("/actuator/health")).body().path("components").path("rules")
                 .path("details").path("answeringWithActive").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCommandLineUploadsActivatesAndRollsBackAgainstTheConfiguredStore() throws Exception {
+        String store = "--spring.datasource.url=jdbc:h2:mem:locreview-rule-versions;DB_CLOSE_DELAY=-1";
+        String before = rulesVersion();
+        Path folder = RulesFolder.copy();
+        Files.writeString(folder.resolve("30-rejections.drl"), "\n// from the command line\n", StandardOpenOption.APPEND);
+        CliRun uploaded = CliRun.of("rules", "upload", folder.toString(), "--activate", store);
+        assertThat(uploaded.exit()).as(uploaded.out()).isZero();
+        Matcher version = Pattern.compile("stored version ([0-9a-f]{16})").matcher(uploaded.out());
+        assertThat(version.find()).as(uploaded.out()).isTrue();
+        String next = version.group(1);
+        awaitVersion(next);
+        assertThat(CliRun.of("rules", "versions", store).out()).contains("* " + next);
+
+        assertThat(CliRun.of("rules", "activate", "0123456789abcdef", store).exit()).isEqualTo(1);
+        assertThat(CliRun.of("rules", "activate", before, store).exit()).isZero();
+        awaitVersion(before);
+    }
+
+    /** This instance answers with the version within 5 s (it polls the H2 store every 200 ms here). */
+    private void awaitVersion(String version) throws InterruptedException {
+        String answered = rulesVersion();
+        for (int i = 0; i < 50 && !answered.equals(version); i++) {
+            Thread.sleep(100);
+            answered = rulesVersion();
+        }
+        assertThat(answered).isEqualTo(version);
     }
 
     private String rulesVersion() {

@@ -2,9 +2,6 @@ package dev.locreview.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.locreview.HttpTestSupport;
-import dev.locreview.cli.Cli;
+import dev.locreview.cli.CliRun;
 
 /**
  * API keys in the store, created and revoked from the command line (against the configured datasource, here the
@@ -30,20 +27,17 @@ class StoredKeysTest extends HttpTestSupport {
         registry.add("spring.datasource.url", () -> STORE);
     }
 
-    record Run(int exit, String out) {
-    }
-
     @Test
     void aKeyCreatedOnTheCommandLineIsAcceptedAndRevokedIsRefusedWithoutARestart() throws Exception {
-        Run created = cli("keys", "create", "--name", "cli-alice", "--spring.datasource.url=" + STORE);
+        CliRun created = cli("keys", "create", "--name", "cli-alice", "--spring.datasource.url=" + STORE);
         assertThat(created.exit()).as(created.out()).isZero();
         String key = key(created);
         awaitStatus(key, "/api/v1/reviews", s -> s == 200);
 
-        Run listed = cli("keys", "list", "--spring.datasource.url=" + STORE);
+        CliRun listed = cli("keys", "list", "--spring.datasource.url=" + STORE);
         assertThat(listed.out()).contains("cli-alice", "REVIEWER", "cli:").doesNotContain(key);
 
-        Run revoked = cli("keys", "revoke", "--name", "cli-alice", "--spring.datasource.url=" + STORE);
+        CliRun revoked = cli("keys", "revoke", "--name", "cli-alice", "--spring.datasource.url=" + STORE);
         assertThat(revoked.exit()).as(revoked.out()).isZero();
         awaitStatus(key, "/api/v1/reviews", s -> s == 401);
         assertThat(cli("keys", "revoke", "--name", "cli-alice", "--spring.datasource.url=" + STORE).exit())
@@ -87,21 +81,13 @@ class StoredKeysTest extends HttpTestSupport {
         assertThat(wanted.test(status)).as("status %d within 5 s", status).isTrue();
     }
 
-    private static String key(Run run) {
+    private static String key(CliRun run) {
         Matcher m = KEY.matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
         return m.group(1);
     }
 
-    private static synchronized Run cli(String... args) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Cli.run(args);
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-        }
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 }
