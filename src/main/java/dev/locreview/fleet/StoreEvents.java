@@ -5,8 +5,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Tells every instance on the store that the active rule set or the keys changed. On PostgreSQL a change is
  * a NOTIFY, heard at once on a connection of this instance's own (LISTEN, outside the pool); each instance
  * also looks for itself every `listen-fallback`, and every `poll-interval` while it cannot listen (a
- * notification sent meanwhile is lost). On H2 (one instance, or test contexts in one JVM) it only polls.
+ * notification sent meanwhile is lost, so it looks at once when it listens again). On H2 (one instance, or test contexts in one JVM) it only polls.
  * A subscriber re-reads the store, so a missed or repeated event costs nothing but a query.
  */
 @Component
@@ -41,8 +43,11 @@ public class StoreEvents implements SmartLifecycle {
     private final Duration pollInterval;
     private final Duration listenFallback;
     private final Map<Topic, List<Runnable>> subscribers = new ConcurrentHashMap<>();
+    private final Set<Topic> failing = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile Connection listening;
+    /** Whether the loss of the LISTEN connection has been logged (once an outage). */
+    private boolean warned;
     private Thread thread;
 
     public StoreEvents(JdbcTemplate jdbc, DataSourceProperties dataSource,
@@ -98,45 +103,54 @@ public class StoreEvents implements SmartLifecycle {
     }
 
     private void follow() {
-        long nextPoll = 0;
-        boolean warned = false;
+        long nextPoll = System.nanoTime();
         while (running) {
-            try {
-                if (postgres && listening == null) {
+            if (postgres && listening == null) {
+                try {
                     listening = listen();
                     warned = false;
-                    nextPoll = 0; // catch up on what was missed while not listening
+                    nextPoll = System.nanoTime(); // catch up on what was missed while not listening
+                    log.info("Listening for rule and key changes");
+                } catch (SQLException e) {
+                    notListening(e);
                 }
-                long now = System.nanoTime();
-                if (now - nextPoll >= 0) {
-                    for (Topic topic : Topic.values()) {
-                        deliver(topic);
-                    }
-                    nextPoll = now + (listening != null ? listenFallback : pollInterval).toNanos();
+            }
+            if (System.nanoTime() - nextPoll >= 0) {
+                for (Topic topic : Topic.values()) {
+                    deliver(topic);
                 }
-                long wait = Math.max(1, (nextPoll - System.nanoTime()) / 1_000_000);
+                nextPoll = System.nanoTime() + (listening != null ? listenFallback : pollInterval).toNanos();
+            }
+            long wait = Math.max(1, (nextPoll - System.nanoTime()) / 1_000_000);
+            try {
                 if (listening != null) {
                     PGNotification[] heard = listening.unwrap(PGConnection.class).getNotifications((int) wait);
                     for (PGNotification notification : heard == null ? new PGNotification[0] : heard) {
-                        deliver(Topic.valueOf(notification.getParameter()));
+                        // Another version of the service may tell of topics this one does not know.
+                        Arrays.stream(Topic.values()).filter(t -> t.name().equals(notification.getParameter()))
+                                .forEach(this::deliver);
                     }
                 } else {
                     Thread.sleep(wait);
                 }
-            } catch (SQLException | IllegalArgumentException e) {
-                if (running && !warned) {
-                    log.warn("Not listening for rule and key changes ({}); polling every {} until the store answers",
-                            e.getMessage(), pollInterval);
-                    warned = true;
-                }
-                close();
-                sleep();
+            } catch (SQLException e) {
+                notListening(e);
                 nextPoll = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+    }
+
+    /** Polls until it can listen again; says so once an outage, not at every try. */
+    private void notListening(SQLException e) {
+        if (running && !warned) {
+            log.warn("Not listening for rule and key changes ({}); polling every {} until it can", e.getMessage(),
+                    pollInterval);
+            warned = true;
+        }
+        close();
     }
 
     private Connection listen() throws SQLException {
@@ -148,23 +162,22 @@ public class StoreEvents implements SmartLifecycle {
         return connection;
     }
 
-    /** A subscriber that fails (the store is down) is tried again at the next event or poll. */
+    /**
+     * A subscriber that fails (the store is down) is tried again at the next event or poll; the failure is logged
+     * when it starts and the recovery when it ends, not at every poll.
+     */
     private void deliver(Topic topic) {
         for (Runnable subscriber : subscribers.getOrDefault(topic, List.of())) {
             try {
                 subscriber.run();
+                if (failing.remove(topic)) {
+                    log.info("Following the store's {} again", topic);
+                }
             } catch (RuntimeException e) {
-                log.warn("Following the store's {} failed: {}", topic, e.getMessage());
+                if (failing.add(topic)) {
+                    log.warn("Following the store's {} failed, trying again: {}", topic, e.getMessage());
+                }
             }
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 

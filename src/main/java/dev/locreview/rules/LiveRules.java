@@ -107,6 +107,11 @@ public class LiveRules implements SmartInitializingSingleton {
         return Optional.ofNullable(lastFailure.get());
     }
 
+    /** The versions compiled ahead here, which an activation swaps in at once (else it waits for a compile). */
+    public synchronized List<String> prepared() {
+        return List.copyOf(compiled.keySet());
+    }
+
     /** The store's active version as this instance last read it. */
     public Optional<RuleVersions.Activation> active() {
         return Optional.ofNullable(active);

@@ -7,7 +7,8 @@ import dev.locreview.engine.RuleSet;
 
 /**
  * The rule set's state in /actuator/health: the version answering, its size and load time, the store's active
- * version and whether this instance answers with it, and the last version that failed to load or reload. An
+ * version and whether this instance answers with it, the versions compiled ahead (an activation of one swaps at
+ * once), and the last version that failed to load or reload. An
  * instance that could not load the active version stays UP (it answers with its last good set) and says so.
  */
 @Component("rules")
@@ -28,6 +29,7 @@ public class RulesHealth implements HealthIndicator {
                 .withDetail("activatedAt", active.activatedAt().toString())
                 .withDetail("activatedBy", active.activatedBy())
                 .withDetail("answeringWithActive", active.version().equals(rules.version())));
+        health.withDetail("prepared", liveRules.prepared());
         liveRules.lastFailure().ifPresent(f -> health.withDetail("lastReloadFailure", f));
         return health.build();
     }
