@@ -53,6 +53,7 @@ public class LiveRules implements SmartInitializingSingleton {
             return size() > 2;
         }
     };
+    private volatile List<String> prepared = List.of();
 
     /** A version that did not go live: which, when, and every problem with file and line. */
     public record Failure(Instant at, String version, List<String> problems) {
@@ -107,9 +108,12 @@ public class LiveRules implements SmartInitializingSingleton {
         return Optional.ofNullable(lastFailure.get());
     }
 
-    /** The versions compiled ahead here, which an activation swaps in at once (else it waits for a compile). */
-    public synchronized List<String> prepared() {
-        return List.copyOf(compiled.keySet());
+    /**
+     * The versions compiled ahead here, which an activation swaps in at once (else it waits for a compile). Read
+     * without the lock, which a compile holds for seconds: the health endpoint must not wait for it.
+     */
+    public List<String> prepared() {
+        return prepared;
     }
 
     /** The store's active version as this instance last read it. */
@@ -141,7 +145,7 @@ public class LiveRules implements SmartInitializingSingleton {
                     compiledAhead = v;
                     RuleSetPipeline.Result ahead = load(v);
                     if (ahead.accepted()) {
-                        compiled.put(v, ahead.rules());
+                        keep(ahead.rules());
                     }
                 });
     }
@@ -166,7 +170,7 @@ public class LiveRules implements SmartInitializingSingleton {
         }
         int rules = result.rules().rules().size();
         synchronized (this) {
-            compiled.put(result.version(), result.rules());
+            keep(result.rules());
             compiledAhead = result.version();
         }
         boolean added = versions.add(result.version(), gated.zip(), rules, by);
@@ -220,14 +224,17 @@ public class LiveRules implements SmartInitializingSingleton {
         }
     }
 
+    /** Keeps a compiled set for an activation to come (a rollback, or an upload). */
+    private void keep(RuleSet rules) {
+        compiled.put(rules.version(), rules);
+        prepared = List.copyOf(compiled.keySet());
+    }
+
     private void swap(RuleSet rules) {
-        RuleSet before = current.getAndSet(rules);
+        RuleSet before = current.getAndSet(rules); // never null: every caller has read current() first
         compiled.remove(rules.version());
-        if (before != null) {
-            compiled.put(before.version(), before);
-        }
-        log.info("Rule set {} replaced {} ({} rules)", rules.version(), before == null ? "none" : before.version(),
-                rules.rules().size());
+        keep(before);
+        log.info("Rule set {} replaced {} ({} rules)", rules.version(), before.version(), rules.rules().size());
     }
 
     private Reload refuse(String live, String candidate, List<String> problems) {
