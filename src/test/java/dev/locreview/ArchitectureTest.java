@@ -30,6 +30,7 @@ class ArchitectureTest {
             "engine",    // one rule set compiled; Engine.decide(RuleSet, ReviewRequest) -> Decision
             "web",       // the HTTP edge: body limits, problems, JSON requests
             "casebook",  // reviewed cases run against the engine
+            "fleet",     // what tells every instance that the store changed (LISTEN/NOTIFY, or polling)
             "security",  // keys, roles, rate limits, audit
             "rules",     // the live rule set and the one pipeline a candidate goes through
             "history",   // the decision store and what records into it

@@ -1,16 +1,10 @@
 package dev.locreview.admin;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
@@ -80,19 +74,18 @@ public class Preview {
     }
 
     public Report preview(byte[] zip, String liveVersion, Instant from, Instant to, int limit) {
-        Path dir = tempDir();
         try {
-            RuleSetPipeline.Result candidate = RuleSetPipeline.check(RulesZip.unpack(zip, dir));
-            if (!candidate.accepted()) {
-                return refused(candidate.version(), liveVersion, candidate.problems());
-            }
-            int cap = Math.min(limit, maxDecisions);
-            return pipeline.withinBudget("the replay of stored decisions",
-                    () -> replay(candidate.rules(), liveVersion, from, to, cap));
+            return RulesZip.withUnpacked(zip, folder -> {
+                RuleSetPipeline.Result candidate = RuleSetPipeline.check(folder);
+                if (!candidate.accepted()) {
+                    return refused(candidate.version(), liveVersion, candidate.problems());
+                }
+                int cap = Math.min(limit, maxDecisions);
+                return pipeline.withinBudget("the replay of stored decisions",
+                        () -> replay(candidate.rules(), liveVersion, from, to, cap));
+            });
         } catch (RuleSetException e) {
             return refused(null, liveVersion, List.of(e.getMessage().split("\n")));
-        } finally {
-            delete(dir);
         }
     }
 
@@ -134,21 +127,5 @@ public class Preview {
 
     private static Report refused(String candidate, String live, List<String> problems) {
         return new Report(candidate, live, problems, 0, 0, 0, 0, false, Map.of(), Map.of(), Map.of(), List.of());
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("locreview-candidate");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.locreview.support.InvalidApplicationException;
 import dev.locreview.security.Audit;
+import dev.locreview.security.Caller;
 import dev.locreview.support.Params;
 import dev.locreview.support.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,12 +54,12 @@ public class RulesController {
                 .map(r -> new LoadedRule(r.name(), r.clause(), r.file(), rules.fireCount(r.name()))).toList());
     }
 
-    @Operation(summary = "Reload the rules folder: validated and casebook-checked aside, swapped atomically, "
-            + "or refused with every problem (file and line) while the old set keeps answering")
+    @Operation(summary = "Reload the rules folder: validated and casebook-checked aside, stored as a version and "
+            + "activated on every instance, or refused with every problem (file and line) while the old set keeps answering")
     @SecurityRequirement(name = "apiKey")
     @PostMapping("/api/v1/rules/reload")
     public ResponseEntity<LiveRules.Reload> reload() {
-        LiveRules.Reload reload = liveRules.reload();
+        LiveRules.Reload reload = liveRules.reload(Caller.current().name());
         Audit.record("reload rules", reload.swapped() ? "now " + reload.liveVersion()
                 : "refused " + reload.candidateVersion() + ", " + reload.liveVersion() + " stays live");
         return ResponseEntity.status(reload.swapped() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(reload);
@@ -110,7 +111,7 @@ public class RulesController {
     }
 
     /** The body, or null when it is over the limit (read no further than that). */
-    private static byte[] body(HttpServletRequest request) throws IOException {
+    static byte[] body(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_PREVIEW_BODY) {
             return null;
         }
@@ -118,8 +119,8 @@ public class RulesController {
         return body.length > MAX_PREVIEW_BODY ? null : body;
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
-                                                         Preview.Report refused) {
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+                                                 Preview.Report refused) {
         ProblemDetail problem = Problems.of(status, title, detail, List.of(new Problems.FieldError("body", detail)));
         if (refused != null) {
             problem.setProperty("problems", refused.problems());

@@ -118,6 +118,19 @@ public final class RuleSetPipeline {
         }
     }
 
+    /** A candidate from a zip: its fate, and its rules folder repacked as the store keeps it (exactly what was checked). */
+    public record Bundle(Result result, byte[] zip) {
+    }
+
+    /** The gate on a zipped rules folder (an upload, or a folder packed with RulesZip.pack). */
+    public Bundle gate(byte[] zip) {
+        try {
+            return RulesZip.withUnpacked(zip, folder -> new Bundle(gate(folder), RulesZip.pack(folder)));
+        } catch (RuleSetException e) {
+            return new Bundle(Result.refused(null, e), null);
+        }
+    }
+
     /**
      * Runs work that executes a candidate's rules on a thread of its own, and gives up on it when the time
      * budget is spent: the thread's rules stop firing at once (RuleSet.OVER_BUDGET) and the caller is refused.

@@ -55,7 +55,7 @@ public class RulesWatcher {
                 for (WatchKey more; (more = watcher.poll(SETTLE_MS, TimeUnit.MILLISECONDS)) != null; ) {
                     drain(more);
                 }
-                liveRules.reload();
+                liveRules.reload("rules-watch");
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();

@@ -1,16 +1,22 @@
 package dev.locreview.rules;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import dev.locreview.engine.RuleSet;
 import dev.locreview.policy.RuleSetException;
 
 /**
@@ -26,6 +32,43 @@ public final class RulesZip {
     static final long MAX_UNPACKED = 16L * 1024 * 1024;
 
     private RulesZip() {
+    }
+
+    /** Unpacks the zip into a temporary folder, gives `work` the rules folder inside, and removes it all after. */
+    public static <T> T withUnpacked(byte[] zip, Function<Path, T> work) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("locreview-candidate");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return work.apply(unpack(zip, dir));
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * A rules folder as the store keeps it: every file under rules/, in path order, so the zip unpacks to a
+     * folder of the same content hash (the same version).
+     */
+    public static byte[] pack(Path folder) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Path file : RuleSet.files(folder)) {
+                zip.putNextEntry(new ZipEntry("rules/" + folder.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The rules folder inside: where data/ is. */

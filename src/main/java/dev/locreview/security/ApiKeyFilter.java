@@ -1,7 +1,6 @@
 package dev.locreview.security;
 
 import java.io.IOException;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,10 +20,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-API-Key";
 
-    private final Map<String, ApiKeys.Key> keys;
+    private final KeyRing keys;
 
-    public ApiKeyFilter(ApiKeys keys) {
-        this.keys = keys.byHash();
+    public ApiKeyFilter(KeyRing keys) {
+        this.keys = keys;
     }
 
     @Override
@@ -32,7 +31,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = presented(request);
         if (presented != null) {
-            ApiKeys.Key key = keys.get(ApiKeys.sha256(presented));
+            ApiKeys.Key key = keys.find(ApiKeys.sha256(presented)).orElse(null);
             if (key == null) {
                 Problems.write(response, HttpStatus.UNAUTHORIZED, "Unknown API key",
                         "the API key presented is not valid", "X-API-Key");

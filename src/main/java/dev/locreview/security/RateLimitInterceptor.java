@@ -13,31 +13,27 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.locreview.support.Problems;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Token buckets (bucket4j) per client address for anonymous calls of {@link RateLimited} handlers; a caller
- * with a key of any role is not limited. Runs once the handler is known and before the body is read.
- * Over the limit: 429 problem+json with Retry-After. Idle buckets expire (Caffeine) so memory stays bounded.
+ * Token buckets (bucket4j, ClientBuckets: shared by a fleet on PostgreSQL) per client address for anonymous
+ * calls of {@link RateLimited} handlers; a caller with a key of any role is not limited. Runs once the handler
+ * is known and before the body is read. Over the limit: 429 problem+json with Retry-After; the buckets'
+ * store unreachable: 503, as a decision that could not be stored would be.
  */
 @Component
 public class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final RateLimits limits;
-    private final Cache<String, Bucket> buckets;
+    private final ClientBuckets buckets;
 
-    public RateLimitInterceptor(RateLimits limits) {
+    public RateLimitInterceptor(RateLimits limits, ClientBuckets buckets) {
         this.limits = limits;
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterAccess(limits.period().multipliedBy(2)).build();
+        this.buckets = buckets;
     }
 
     @Override
@@ -52,11 +48,15 @@ public class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigure
                 || SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication) {
             return true;
         }
-        Bucket bucket = buckets.get(request.getRemoteAddr(), address -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limits.capacity())
-                        .refillGreedy(limits.capacity(), limits.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.of(request.getRemoteAddr()).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException storeDown) {
+            response.setHeader("Retry-After", "30");
+            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Rate limit unavailable",
+                    "the store that holds the rate limits is not answering; retry later", "client");
+            return false;
+        }
         if (probe.isConsumed()) {
             response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
             return true;

@@ -19,13 +19,14 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Who may do what. Pre-checks, the vocabulary, the rule listing, the pages and the API documents are
  * open; the history, batch review, health details and metrics need the REVIEWER role; reloading and previewing
- * rules need RULES_ADMIN (apart from REVIEWER, so a reviewer's key cannot change what the service runs).
+ * rules and their versions need RULES_ADMIN (apart from REVIEWER, so a reviewer's key cannot change what the service
+ * runs); the keys in the store need KEYS_ADMIN.
  */
 @Configuration
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimits limits) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, KeyRing keys, RateLimits limits) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -46,6 +47,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/reviews").permitAll()
                         .requestMatchers("/api/v1/reviews/**", "/api/v1/reviews").hasRole(ApiKeys.REVIEWER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasRole(ApiKeys.RULES_ADMIN)
+                        .requestMatchers("/api/v1/rules/versions", "/api/v1/rules/versions/**").hasRole(ApiKeys.RULES_ADMIN)
+                        .requestMatchers("/api/v1/keys", "/api/v1/keys/**").hasRole(ApiKeys.KEYS_ADMIN)
                         // Health answers everyone (details only to reviewers); metrics show traffic: reviewers only.
                         .requestMatchers(EndpointRequest.to("prometheus", "metrics")).hasRole(ApiKeys.REVIEWER)
                         .anyRequest().permitAll())
@@ -54,8 +57,9 @@ public class SecurityConfig {
                                 HttpStatus.UNAUTHORIZED, "Reviewer key required",
                                 "this needs a reviewer API key in the X-API-Key header", "X-API-Key"))
                         .accessDeniedHandler((request, response, ex) -> {
-                            String role = request.getRequestURI().startsWith("/api/v1/rules/") ? ApiKeys.RULES_ADMIN
-                                    : ApiKeys.REVIEWER;
+                            String uri = request.getRequestURI();
+                            String role = uri.startsWith("/api/v1/rules/") ? ApiKeys.RULES_ADMIN
+                                    : uri.startsWith("/api/v1/keys") ? ApiKeys.KEYS_ADMIN : ApiKeys.REVIEWER;
                             Problems.write(response, HttpStatus.FORBIDDEN, "Role " + role + " required",
                                     "the API key presented does not have the " + role + " role", "X-API-Key");
                         }));

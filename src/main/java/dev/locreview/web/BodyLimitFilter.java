@@ -30,7 +30,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     /** One application is a few KiB at most: 2,000 characters of reason and five categories. */
     static final long MAX_SINGLE_BODY = 64 * 1024;
-    /** A rules preview carries a zipped rule set (its endpoint says 413 above this too). */
+    /** A rules preview or upload carries a zipped rule set (its endpoint says 413 above this too). */
     static final long MAX_PREVIEW_BODY = 2 * 1024 * 1024;
 
     private final Duration deadline;
@@ -48,7 +48,8 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String uri = request.getRequestURI();
         long limit = uri.endsWith("/batch") ? maxBatchBody
-                : uri.equals("/api/v1/rules/preview") ? MAX_PREVIEW_BODY : MAX_SINGLE_BODY;
+                : uri.equals("/api/v1/rules/preview") || uri.equals("/api/v1/rules/versions") ? MAX_PREVIEW_BODY
+                : MAX_SINGLE_BODY;
         long length = request.getContentLengthLong();
         if (length > limit) {
             Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",

@@ -2,8 +2,6 @@ package dev.locreview.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,19 +21,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Cli.run(args);
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** The jar's main as a user runs it: a mistyped word gets the usage and exit 2, and never starts the server. */
@@ -60,7 +47,7 @@ class CliTest {
         Path approve = dir.resolve("app.json");
         Files.writeString(approve, "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],"
                 + "\"reason\":\"用户酒后叫代驾，需要获取用户精确位置作为司机接驾点。\"}");
-        Run approved = run("check", approve.toString());
+        CliRun approved = run("check", approve.toString());
         assertThat(approved.exit()).isZero();
         assertThat(approved.out()).contains("APPROVE wx.getLocation (GL1)", "DESIGNATED_DRIVING", "outlook: AT_RISK",
                 "[PASS] CATEGORY", "[PASS] SCENARIO", "[WARN] EVIDENCE", "attach: 小程序内代驾下单页的截图");
@@ -68,20 +55,20 @@ class CliTest {
         Path queue = dir.resolve("queue.jsonl");
         Files.writeString(queue, "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],\"scenarios\":"
                 + "[\"DESIGNATED_DRIVING\"]}\n{\"api\":\"wx.onLocationChange\",\"categories\":[\"新闻资讯-综合资讯\"]}\n");
-        Run mixed = run("check", queue.toString());
+        CliRun mixed = run("check", queue.toString());
         assertThat(mixed.exit()).isEqualTo(1);
         assertThat(mixed.out()).contains("#1 APPROVE", "#2 REJECT wx.onLocationChange (R3)");
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"api\":\"wx.getLocation\",\"categories\":[\"不存在-类目\"]}");
-        Run invalid = run("check", bad.toString());
+        CliRun invalid = run("check", bad.toString());
         assertThat(invalid.exit()).isEqualTo(2);
         assertThat(invalid.out()).contains("INVALID categories[0].level1");
     }
 
     @Test
     void casebookRunsAFolderWithAPassFailTableAndCoverage() {
-        Run run = run("casebook", "casebook/policy");
+        CliRun run = run("casebook", "casebook/policy");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("pass   1-getLocation-1-transport", "Rule coverage", "15 passed, 0 failed");
     }
@@ -97,7 +84,7 @@ class CliTest {
                   input: {api: wx.getLocation, categories: [教育-在线教育]}
                   want: {decision: APPROVE}
                 """);
-        Run run = run("casebook", cases.toString());
+        CliRun run = run("casebook", cases.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("FAIL   wrong", "0 passed, 1 failed");
     }
@@ -108,7 +95,7 @@ class CliTest {
         Path broken = RulesFolder.copy();
         Files.writeString(broken.resolve("30-rejections.drl"), "rule \"x\" when then nonsense( end\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        Run run = run("rules", "validate", broken.toString());
+        CliRun run = run("rules", "validate", broken.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).containsPattern("30-rejections.drl:\\d+");
     }
@@ -118,21 +105,21 @@ class CliTest {
         for (ForbiddenDrl.Case evil : ForbiddenDrl.CASES) {
             Path candidate = RulesFolder.copy();
             Files.writeString(candidate.resolve(ForbiddenDrl.FILE), evil.drl());
-            Run run = run("rules", "validate", candidate.toString());
+            CliRun run = run("rules", "validate", candidate.toString());
             assertThat(run.exit()).as(evil.name()).isEqualTo(1);
             assertThat(run.out()).as(evil.name()).contains("problem: " + ForbiddenDrl.FILE + ":" + evil.line() + ":")
                     .contains(evil.says());
         }
         Path looping = RulesFolder.copy();
         Files.writeString(looping.resolve(ForbiddenDrl.FILE), ForbiddenDrl.SELF_REACTIVATING.drl());
-        Run run = run("rules", "validate", looping.toString());
+        CliRun run = run("rules", "validate", looping.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("exceeded its fire budget");
     }
 
     @Test
     void rulesValidateRefusesASetOverItsTimeBudget() {
-        Run run = run("rules", "validate", "rules", "--time-budget", "PT0.001S");
+        CliRun run = run("rules", "validate", "rules", "--time-budget", "PT0.001S");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("rule set exceeded its time budget: the casebook took more than");
     }
@@ -156,7 +143,7 @@ class CliTest {
     @Test
     void keysCreateStoresOnlyTheHash() throws Exception {
         Path file = dir.resolve("keys.properties");
-        Run run = run("keys", "create", "--name", "alice", "--file", file.toString());
+        CliRun run = run("keys", "create", "--name", "alice", "--file", file.toString());
         assertThat(run.exit()).isZero();
         String key = run.out().strip();
         assertThat(key).startsWith("lr_");

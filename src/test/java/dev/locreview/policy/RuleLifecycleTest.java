@@ -30,6 +30,8 @@ class RuleLifecycleTest extends HttpTestSupport {
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {
         registry.add("locreview.rules-dir", RULES::toString);
+        // A store of its own: what this test activates must not become the other test contexts' rule set.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:locreview-rules-lifecycle;DB_CLOSE_DELAY=-1");
     }
 
     private static final String DRIVING = "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],"

@@ -35,6 +35,8 @@ class RuleSandboxTest extends HttpTestSupport {
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {
         registry.add("locreview.rules-dir", RULES::toString);
+        // A store of its own: what this test activates must not become the other test contexts' rule set.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:locreview-rules-sandbox;DB_CLOSE_DELAY=-1");
     }
 
     @AfterEach

@@ -21,6 +21,8 @@ class RulesWatchTest extends HttpTestSupport {
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {
         registry.add("locreview.rules-dir", RULES::toString);
+        // A store of its own: what this test activates must not become the other test contexts' rule set.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:locreview-rules-watch;DB_CLOSE_DELAY=-1");
         registry.add("locreview.rules-watch", () -> "true");
     }
 
