@@ -1,9 +1,5 @@
 package dev.locreview;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The floor plan: feature packages, each importing only the floors below it. The engine sits in the middle —

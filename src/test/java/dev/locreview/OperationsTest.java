@@ -1,9 +1,9 @@
 package dev.locreview;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health with the rule set (details for reviewers), Prometheus metrics of decisions, and the OpenAPI document. */
 @AutoConfigureObservability

@@ -11,15 +11,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.locreview.support.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import dev.locreview.security.ApiKeys;
 import dev.locreview.security.Audit;
 import dev.locreview.security.Caller;
 import dev.locreview.security.KeyRing;
 import dev.locreview.security.StoredKeys;
 import dev.locreview.support.InvalidApplicationException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import dev.locreview.support.NotFoundException;
 
 /** The API keys in the store, for a KEYS_ADMIN: every instance accepts or refuses a change within seconds. */
 @RestController

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.locreview.casebook.CaseRunner;
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.RuleSet;
 import dev.locreview.history.DecisionRecord;
 import dev.locreview.history.DecisionStore;
-import dev.locreview.engine.RuleSet;
 import dev.locreview.policy.RuleSetException;
 import dev.locreview.rules.LocreviewProperties;
 import dev.locreview.rules.RuleSetPipeline;
 import dev.locreview.rules.RulesZip;
-import dev.locreview.engine.Decision;
 
 /**
  * Impact preview: what a candidate rule set would change. The candidate (a zip of a rules folder) is

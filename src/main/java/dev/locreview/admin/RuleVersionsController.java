@@ -12,16 +12,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.locreview.rules.LiveRules;
-import dev.locreview.rules.RuleVersions;
-import dev.locreview.security.Audit;
-import dev.locreview.security.Caller;
-import dev.locreview.support.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
+
+import dev.locreview.rules.LiveRules;
+import dev.locreview.rules.RuleVersions;
+import dev.locreview.security.Audit;
+import dev.locreview.security.Caller;
+import dev.locreview.support.Problems;
 
 /** The rule set versions in the store, for rules admins: list, upload (validated as a reload is), activate. */
 @RestController

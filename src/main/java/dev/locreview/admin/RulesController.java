@@ -15,18 +15,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.locreview.support.InvalidApplicationException;
-import dev.locreview.security.Audit;
-import dev.locreview.security.Caller;
-import dev.locreview.support.Params;
-import dev.locreview.support.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.locreview.engine.RuleSet;
 import dev.locreview.rules.LiveRules;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.locreview.security.Audit;
+import dev.locreview.security.Caller;
+import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.support.Params;
+import dev.locreview.support.Problems;
 
 /** The loaded rule set, as a reviewer audits it: version, load time, each rule with its clause and file. */
 @RestController

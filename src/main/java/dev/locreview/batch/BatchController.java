@@ -35,20 +35,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.locreview.history.Idempotency;
-import dev.locreview.history.Recorder;
-import dev.locreview.engine.Decision;
-import dev.locreview.engine.Engine;
-import dev.locreview.engine.ReviewRequest;
-import dev.locreview.rules.LiveRules;
-import dev.locreview.support.InvalidApplicationException;
-import dev.locreview.web.RequestReader;
-import dev.locreview.history.StoreException;
-import dev.locreview.history.StoreProblems;
-import dev.locreview.security.Audit;
-import dev.locreview.security.Caller;
-import dev.locreview.web.ProblemHandler;
-import dev.locreview.support.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,6 +43,21 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
+
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.Engine;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.history.Idempotency;
+import dev.locreview.history.Recorder;
+import dev.locreview.history.StoreException;
+import dev.locreview.history.StoreProblems;
+import dev.locreview.rules.LiveRules;
+import dev.locreview.security.Audit;
+import dev.locreview.security.Caller;
+import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.support.Problems;
+import dev.locreview.web.ProblemHandler;
+import dev.locreview.web.RequestReader;
 
 /**
  * Batch review of a queue: a JSON array, or JSON Lines (one application per line). One result per item,

@@ -8,15 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import dev.locreview.engine.RuleSet;
-import dev.locreview.support.InvalidApplicationException;
-import dev.locreview.web.RequestReader;
-import dev.locreview.engine.Engine;
-import dev.locreview.support.JsonConfig;
-import dev.locreview.policy.RuleSetException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+
 import dev.locreview.engine.Decision;
+import dev.locreview.engine.Engine;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.policy.RuleSetException;
+import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.support.JsonConfig;
+import dev.locreview.web.RequestReader;
 
 /**
  * Decides requests given as JSON (casebook cases, the command line's files, stored requests in a preview) with a

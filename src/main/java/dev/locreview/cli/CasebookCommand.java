@@ -9,15 +9,16 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.locreview.casebook.CaseFile;
-import dev.locreview.casebook.CaseRunner;
-import dev.locreview.casebook.Casebook;
-import dev.locreview.engine.RuleSet;
-import dev.locreview.rules.RuleSetPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import dev.locreview.casebook.CaseFile;
+import dev.locreview.casebook.CaseRunner;
+import dev.locreview.casebook.Casebook;
 import dev.locreview.engine.Decision;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.rules.RuleSetPipeline;
 
 /** Runs a casebook folder against a rules folder: a pass/fail table and rule coverage. */
 @Command(name = "casebook", mixinStandardHelpOptions = true,

@@ -9,13 +9,14 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.locreview.casebook.CaseRunner;
-import dev.locreview.engine.RuleSet;
-import dev.locreview.rules.RuleSetPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import dev.locreview.casebook.CaseRunner;
 import dev.locreview.engine.Decision;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.rules.RuleSetPipeline;
 
 /** Decides an application file (one JSON object, or JSON Lines for many) and prints each decision. */
 @Command(name = "check", mixinStandardHelpOptions = true,

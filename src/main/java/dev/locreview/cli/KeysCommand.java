@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
-import dev.locreview.security.ApiKeys;
-import dev.locreview.security.StoredKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import dev.locreview.security.ApiKeys;
+import dev.locreview.security.StoredKeys;
 
 /**
  * API keys in the store the service is configured with (every instance accepts a new key, and refuses a

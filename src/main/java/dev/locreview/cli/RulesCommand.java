@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.locreview.rules.RuleSetPipeline;
-import dev.locreview.rules.RuleVersions;
-import dev.locreview.rules.RulesZip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import dev.locreview.rules.RuleSetPipeline;
+import dev.locreview.rules.RuleVersions;
+import dev.locreview.rules.RulesZip;
 
 /**
  * Rule-set maintenance: `rules validate FOLDER`; and the versions in the store the service is configured with:

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.locreview.policy.AppScenario;
 import dev.locreview.policy.Evidence;
 import dev.locreview.policy.Outlook;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.locreview.reading.ReasonReader;
 import dev.locreview.policy.AppCategory;
 import dev.locreview.policy.AppScenario;
 import dev.locreview.policy.Application;
@@ -19,6 +18,7 @@ import dev.locreview.policy.Outlook;
 import dev.locreview.policy.Submission;
 import dev.locreview.policy.ToAttach;
 import dev.locreview.policy.VerdictFinding;
+import dev.locreview.reading.ReasonReader;
 
 /**
  * The engine: decides one application with one rule set — intake, the reading of the 申请原因, the facts,

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.locreview.policy.AppCategory;
+import dev.locreview.policy.AppScenario;
+import dev.locreview.policy.Application;
 import dev.locreview.policy.CategoryNode;
 import dev.locreview.policy.LocationApi;
 import dev.locreview.policy.PolicyData;
 import dev.locreview.policy.Scenario;
-import dev.locreview.policy.AppCategory;
-import dev.locreview.policy.AppScenario;
-import dev.locreview.policy.Application;
 import dev.locreview.support.InvalidApplicationException;
 
 /**

@@ -19,9 +19,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 import org.kie.api.KieBase;
-
-import dev.locreview.reading.Lexicon;
-import dev.locreview.reading.ReasonReader;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -34,8 +31,11 @@ import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+
 import dev.locreview.policy.PolicyData;
 import dev.locreview.policy.RuleSetException;
+import dev.locreview.reading.Lexicon;
+import dev.locreview.reading.ReasonReader;
 
 /**
  * One loaded, compiled rule set: the DRL files and the policy data of a rules folder, with the

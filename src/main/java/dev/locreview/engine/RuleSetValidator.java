@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import dev.locreview.policy.Grant;
 import dev.locreview.policy.PolicyData;
 import dev.locreview.policy.RejectionPattern;

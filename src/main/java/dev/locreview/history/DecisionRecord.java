@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.locreview.security.Mode;
 
 /** A stored decision: the request as submitted and the decision as returned, with who asked and when. */

@@ -24,18 +24,19 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.annotation.PreDestroy;
+
 import dev.locreview.engine.Decision;
 import dev.locreview.engine.ReviewRequest;
-import jakarta.annotation.PreDestroy;
 import dev.locreview.security.Mode;
 
 /** The decision records, in H2 or PostgreSQL through plain SQL (schema by Flyway, db/migration). */

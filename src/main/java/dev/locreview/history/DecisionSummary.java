@@ -2,6 +2,7 @@ package dev.locreview.history;
 
 import java.time.Instant;
 import java.util.List;
+
 import dev.locreview.security.Mode;
 
 /** One line of the history: enough to scan a queue, with the id to open the full record. */

@@ -10,14 +10,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.locreview.rules.LiveRules;
-import dev.locreview.support.InvalidApplicationException;
-import dev.locreview.security.Audit;
-import dev.locreview.support.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
+import dev.locreview.rules.LiveRules;
+import dev.locreview.security.Audit;
 import dev.locreview.security.Mode;
+import dev.locreview.support.InvalidApplicationException;
 import dev.locreview.support.NotFoundException;
+import dev.locreview.support.Params;
 
 /** The decision history, for reviewers: one record, or a filtered page, newest first. */
 @RestController

@@ -1,6 +1,7 @@
 package dev.locreview.history;
 
 import java.time.Instant;
+
 import dev.locreview.security.Mode;
 
 /** Filters of the history; null means any. */

@@ -10,24 +10,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.Supplier;
-import org.springframework.stereotype.Service;
-import dev.locreview.engine.Decision;
-import dev.locreview.engine.ReviewRequest;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locreview.security.Caller;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+
+import dev.locreview.engine.Decision;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.security.Caller;
 import dev.locreview.security.Mode;
 import dev.locreview.support.NotFoundException;
 

@@ -1,7 +1,7 @@
 package dev.locreview.reading;
 
-import dev.locreview.policy.Scenario;
 import dev.locreview.policy.Evidence;
+import dev.locreview.policy.Scenario;
 
 /**
  * One place where the reason text speaks of a usage scenario, with how it speaks of it.

@@ -3,14 +3,14 @@ package dev.locreview.reading;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 import org.ahocorasick.trie.Emit;
 
-import dev.locreview.policy.Scenario;
 import dev.locreview.policy.AppCategory;
 import dev.locreview.policy.Evidence;
+import dev.locreview.policy.Scenario;
 
 /**
  * Reads a 申请原因 the way a reviewer does: finds where it speaks of a usage scenario, and for each,

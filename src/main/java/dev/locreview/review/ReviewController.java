@@ -7,22 +7,23 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.locreview.history.Idempotency;
-import dev.locreview.history.Recorder;
-import dev.locreview.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
-import dev.locreview.security.RateLimited;
 import jakarta.validation.Valid;
+
 import dev.locreview.engine.Decision;
 import dev.locreview.engine.Engine;
-import dev.locreview.rules.LiveRules;
 import dev.locreview.engine.ReviewRequest;
+import dev.locreview.history.Idempotency;
+import dev.locreview.history.Recorder;
+import dev.locreview.rules.LiveRules;
+import dev.locreview.security.Caller;
+import dev.locreview.security.RateLimited;
 
 @RestController
 @RequestMapping("/api/v1/reviews")

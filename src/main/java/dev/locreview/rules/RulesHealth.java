@@ -3,6 +3,7 @@ package dev.locreview.rules;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
+
 import dev.locreview.engine.RuleSet;
 
 /**

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+
 import dev.locreview.engine.RuleSet;
 import dev.locreview.policy.RuleSetException;
 

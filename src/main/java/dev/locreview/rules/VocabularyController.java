@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
-
-import dev.locreview.policy.AppCategory;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+
 import dev.locreview.engine.RuleSet;
+import dev.locreview.policy.AppCategory;
 import dev.locreview.policy.CategoryNode;
 import dev.locreview.policy.Form;
 import dev.locreview.policy.LocationApi;

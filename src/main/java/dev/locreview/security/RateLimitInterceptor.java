@@ -13,11 +13,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-
-import dev.locreview.support.Problems;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import dev.locreview.support.Problems;
 
 /**
  * Token buckets (bucket4j, ClientBuckets: shared by a fleet on PostgreSQL) per client address for anonymous

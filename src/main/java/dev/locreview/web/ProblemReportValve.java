@@ -11,6 +11,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.res.StringManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.locreview.support.Problems;
 
 /**

@@ -6,11 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.locreview.support.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+
 import dev.locreview.engine.ReviewRequest;
 import dev.locreview.support.InvalidApplicationException;
+import dev.locreview.support.Problems;
 
 /**
  * Reads one application from JSON outside Spring MVC (batch items, casebook files), with the same

@@ -1,12 +1,12 @@
 package dev.locreview.batch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 
 import org.junit.jupiter.api.Test;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Batch review: one result per item in order, bad items on their own, JSON Lines, limits, reviewers only. */
 class BatchApiTest extends HttpTestSupport {

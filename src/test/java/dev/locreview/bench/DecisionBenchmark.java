@@ -14,8 +14,8 @@ import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
 import dev.locreview.engine.CategoryRef;
 import dev.locreview.engine.Decision;
-import dev.locreview.engine.ReviewRequest;
 import dev.locreview.engine.Engine;
+import dev.locreview.engine.ReviewRequest;
 
 /** Engine time per decision, in process, beside the hand-written limit; and a batch of 1,000. Run by bench/run. */
 public class DecisionBenchmark extends EngineBenchmark {

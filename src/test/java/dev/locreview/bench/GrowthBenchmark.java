@@ -8,8 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
 
 import dev.locreview.engine.CategoryRef;
 import dev.locreview.engine.Decision;
-import dev.locreview.engine.ReviewRequest;
 import dev.locreview.engine.Engine;
+import dev.locreview.engine.ReviewRequest;
 
 /** Time per decision as the rule set grows to 10× and 100× the real policy. Run by bench/run. */
 public class GrowthBenchmark extends EngineBenchmark {

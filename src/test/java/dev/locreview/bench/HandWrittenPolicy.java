@@ -5,15 +5,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.locreview.engine.Intake;
+import dev.locreview.engine.ReviewRequest;
 import dev.locreview.policy.ApiFamily;
+import dev.locreview.policy.AppScenario;
+import dev.locreview.policy.Application;
 import dev.locreview.policy.Grant;
 import dev.locreview.policy.PolicyData;
 import dev.locreview.reading.Mention;
 import dev.locreview.reading.ReasonReader;
-import dev.locreview.policy.AppScenario;
-import dev.locreview.policy.Application;
-import dev.locreview.engine.Intake;
-import dev.locreview.engine.ReviewRequest;
 
 /**
  * The limit the engine is measured against: the same policy as rules/*.drl, written by hand as plain

@@ -1,7 +1,5 @@
 package dev.locreview.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locreview.casebook.CaseFile;
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
-import dev.locreview.engine.RuleSet;
-import dev.locreview.engine.ReviewRequest;
-import dev.locreview.rules.RuleSetPipeline;
 import dev.locreview.engine.Decision;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.engine.RuleSet;
+import dev.locreview.rules.RuleSetPipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The benchmarks' hand-written limit decides the whole casebook exactly as the engine does. */
 class HandWrittenPolicyTest {

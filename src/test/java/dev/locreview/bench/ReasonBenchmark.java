@@ -6,12 +6,12 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
-import dev.locreview.reading.ReasonReader;
-import dev.locreview.policy.AppCategory;
 import dev.locreview.engine.CategoryRef;
 import dev.locreview.engine.Decision;
-import dev.locreview.engine.ReviewRequest;
 import dev.locreview.engine.Engine;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.policy.AppCategory;
+import dev.locreview.reading.ReasonReader;
 
 /** Decisions from a 申请原因 of growing length, beside the hand-written limit; and the reading alone. */
 public class ReasonBenchmark extends EngineBenchmark {

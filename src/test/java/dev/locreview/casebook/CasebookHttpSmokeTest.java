@@ -1,7 +1,5 @@
 package dev.locreview.casebook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.TestFactory;
 
 import dev.locreview.HttpTestSupport;
 import dev.locreview.engine.Decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The policy's own reference cases over HTTP: the service answers as the engine does in process. */
 class CasebookHttpSmokeTest extends HttpTestSupport {

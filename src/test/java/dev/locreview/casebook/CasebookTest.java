@@ -1,7 +1,5 @@
 package dev.locreview.casebook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 import dev.locreview.engine.RuleSet;
 import dev.locreview.engine.RuleSetValidator;
 import dev.locreview.rules.RuleSetPipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole casebook against the engine, in process, as a reload's gate runs it (the held-out set is measured

@@ -1,7 +1,5 @@
 package dev.locreview.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.locreview.ForbiddenDrl;
 import dev.locreview.RulesFolder;
 import dev.locreview.security.ApiKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line as the README shows it: check, casebook, rules validate, keys create; with exit codes. */
 class CliTest {

@@ -1,7 +1,5 @@
 package dev.locreview.fleet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,6 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.locreview.RulesFolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances — two separate JVMs, as a deployment runs them — on one PostgreSQL (a schema of their own in

@@ -1,7 +1,5 @@
 package dev.locreview.fleet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locreview.HttpTestSupport;
 import dev.locreview.RulesFolder;
 import dev.locreview.cli.CliRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rule set versions on the zero-setup store (H2, one instance): upload (the reload's pipeline), list,

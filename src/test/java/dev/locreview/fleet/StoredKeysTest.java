@@ -1,7 +1,5 @@
 package dev.locreview.fleet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.locreview.HttpTestSupport;
 import dev.locreview.cli.CliRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * API keys in the store, created and revoked from the command line (against the configured datasource, here the

@@ -1,7 +1,5 @@
 package dev.locreview.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,6 +23,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service is killed hard (SIGKILL) while decisions are being written; after a restart on the same

@@ -1,7 +1,5 @@
 package dev.locreview.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a record stores: the largest application fits, the decision comes back as returned, one bad row fails alone. */
 class StorageTest extends HttpTestSupport {

@@ -1,7 +1,5 @@
 package dev.locreview.history;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 import java.util.UUID;
 
@@ -11,6 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store's own database: health DOWN while it cannot write (503s, not 500s), and the daily storage cap. */
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:locreview-store-limits;DB_CLOSE_DELAY=-1",

@@ -1,7 +1,5 @@
 package dev.locreview.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.locreview.HttpTestSupport;
 import dev.locreview.RulesFolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a time budget no run can meet, a reload and a preview are refused as over budget; the service answers on. */
 class RuleBudgetTest extends HttpTestSupport {

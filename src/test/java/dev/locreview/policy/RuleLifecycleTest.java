@@ -1,7 +1,5 @@
 package dev.locreview.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.locreview.HttpTestSupport;
 import dev.locreview.RulesFolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reload under load, refusal with file and line, atomic swap, and the impact preview of a change. */
 class RuleLifecycleTest extends HttpTestSupport {

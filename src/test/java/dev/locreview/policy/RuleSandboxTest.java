@@ -1,7 +1,5 @@
 package dev.locreview.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -20,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.locreview.ForbiddenDrl;
 import dev.locreview.HttpTestSupport;
 import dev.locreview.RulesFolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rule set is data, not code: DRL that would run code of its own is refused on reload and on preview

@@ -1,7 +1,5 @@
 package dev.locreview.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,6 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.locreview.HttpTestSupport;
 import dev.locreview.RulesFolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The opt-in watch: a saved change under the rules folder is reloaded without a request. */
 class RulesWatchTest extends HttpTestSupport {

@@ -1,7 +1,5 @@
 package dev.locreview.reading;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -18,11 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.locreview.engine.RuleSet;
 import dev.locreview.engine.Decision;
-import dev.locreview.engine.ReviewRequest;
 import dev.locreview.engine.Engine;
+import dev.locreview.engine.ReviewRequest;
+import dev.locreview.engine.RuleSet;
 import dev.locreview.rules.RuleSetPipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The confidence of decisions, without Spring: the table in reading/confidence-cases.yaml. */
 class ConfidenceCasesTest {

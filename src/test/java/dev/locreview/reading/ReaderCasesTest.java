@@ -1,7 +1,5 @@
 package dev.locreview.reading;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,9 +13,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.locreview.policy.PolicyData;
-import dev.locreview.policy.AppCategory;
 import dev.locreview.engine.CategoryRef;
+import dev.locreview.policy.AppCategory;
+import dev.locreview.policy.PolicyData;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The reader alone, without Spring or the rules: text in, mentions out, as the table in

@@ -1,13 +1,13 @@
 package dev.locreview.reading;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenarios read from the 申请原因, through the public endpoint: evidence, negation, purpose, warnings. */
 class ReasonReadingApiTest extends HttpTestSupport {

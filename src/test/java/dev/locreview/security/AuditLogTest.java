@@ -1,7 +1,5 @@
 package dev.locreview.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +8,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit trail is one line per event, whatever the request's values hold. */
 @ExtendWith(OutputCaptureExtension.class)

@@ -1,11 +1,11 @@
 package dev.locreview.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The limit is on the pre-check handler, whatever spelling of its path reaches it; other keys are never limited. */
 @TestPropertySource(properties = {"locreview.rate-limit.capacity=5", "locreview.rate-limit.period=1h"})

@@ -1,7 +1,5 @@
 package dev.locreview.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Anonymous pre-checks are rate-limited per client; a burst past the limit gets 429 with Retry-After. */
 @TestPropertySource(properties = {"locreview.rate-limit.capacity=10", "locreview.rate-limit.period=1h"})

@@ -1,12 +1,12 @@
 package dev.locreview.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reviewer console in a real browser: key, history, detail, batch upload, rule set. */
 class ConsolePageTest extends BrowserTestSupport {

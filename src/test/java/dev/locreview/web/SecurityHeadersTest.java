@@ -1,13 +1,13 @@
 package dev.locreview.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pages and their assets forbid inline and foreign code and do not leak the URL (which holds the 申请原因). */
 class SecurityHeadersTest extends HttpTestSupport {

@@ -1,7 +1,5 @@
 package dev.locreview.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A second instance on the data directory of a running one exits saying, in one line, that the store is in use. */
 class StoreInUseTest {

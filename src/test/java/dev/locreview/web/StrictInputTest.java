@@ -1,16 +1,16 @@
 package dev.locreview.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import dev.locreview.HttpTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input the parser would otherwise take silently: duplicate keys, invalid UTF-8, unpaired surrogates,
