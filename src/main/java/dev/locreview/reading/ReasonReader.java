@@ -1,9 +1,12 @@
 package dev.locreview.reading;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.ahocorasick.trie.Emit;
@@ -18,6 +21,9 @@ import dev.locreview.policy.Scenario;
  * What the mentions amount to is for the reading rules to decide; this class only finds them.
  */
 public final class ReasonReader {
+
+    /** How many mentions that read alike the rules see: enough for every relation a real text makes. */
+    static final int ALIKE_MENTIONS = 4;
 
     private final Lexicon lexicon;
 
@@ -217,6 +223,7 @@ public final class ReasonReader {
             mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse, business,
                     entry.weak(), sentenceLocationUse, at, evidence));
         }
+        mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, mentions), signals(reason, text, sentence, clause, negations,
                 elsewhere));
@@ -416,5 +423,23 @@ public final class ReasonReader {
             }
         }
         return found;
+    }
+
+    /**
+     * The first few mentions that read alike (same scenario, same denial and flags), in text order: a text that
+     * repeats one sentence says nothing more by its tenth copy, and the rules join mentions with scenarios and
+     * findings, so unbounded copies would cost time that grows with the cube of their number.
+     */
+    static List<Mention> bounded(List<Mention> mentions) {
+        Map<List<Object>, Integer> seen = new HashMap<>();
+        List<Mention> kept = new ArrayList<>();
+        for (Mention m : mentions) {
+            List<Object> kind = Arrays.asList(m.getStatedCode(), m.getCode(), m.getDenial(), m.isRestricted(),
+                    m.isLocationUse(), m.isBusiness(), m.isWeak(), m.isSentenceLocationUse());
+            if (seen.merge(kind, 1, Integer::sum) <= ALIKE_MENTIONS) {
+                kept.add(m);
+            }
+        }
+        return kept;
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.locreview.support.Problems;
+import dev.locreview.web.ObservedInputStream;
 
 /**
  * Anonymous requests may hold at most a bounded number of worker threads at once while they wait on their
@@ -93,35 +93,15 @@ public class AnonymousBulkhead extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             ServletInputStream in = super.getInputStream();
-            return new ServletInputStream() {
+            return new ObservedInputStream(in) {
                 private long read;
 
                 @Override
-                public int read() throws IOException {
-                    int b = in.read();
-                    counted(b < 0 ? -1 : 1);
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int off, int len) throws IOException {
-                    int n = in.read(buffer, off, len);
-                    counted(n);
-                    return n;
-                }
-
-                private void counted(int n) {
+                protected void observed(byte[] buffer, int off, int n) {
                     if (n < 0 || (read += n) >= length && length >= 0) {
                         permit.release();
                     }
                 }
-
-                @Override
-                public boolean isFinished() { return in.isFinished(); }
-                @Override
-                public boolean isReady() { return in.isReady(); }
-                @Override
-                public void setReadListener(ReadListener listener) { in.setReadListener(listener); }
             };
         }
     }

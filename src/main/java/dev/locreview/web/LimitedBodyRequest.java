@@ -8,7 +8,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -34,22 +33,18 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
     public ServletInputStream getInputStream() throws IOException {
         ServletInputStream in = super.getInputStream();
         Utf8Check check = utf8 ? new Utf8Check() : null;
-        return new ServletInputStream() {
+        return new ObservedInputStream(in) {
             private long read;
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int off, int len) throws IOException {
+            protected void beforeRead() throws IOException {
                 if (System.nanoTime() - deadlineNanos > 0) {
                     throw new BodyTooSlowException();
                 }
-                int n = in.read(buffer, off, len);
+            }
+
+            @Override
+            protected void observed(byte[] buffer, int off, int n) throws IOException {
                 if (n > 0) {
                     read += n;
                     if (read > limit) {
@@ -59,15 +54,7 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
                 if (check != null) {
                     check.feed(buffer, off, n);
                 }
-                return n;
             }
-
-            @Override
-            public boolean isFinished() { return in.isFinished(); }
-            @Override
-            public boolean isReady() { return in.isReady(); }
-            @Override
-            public void setReadListener(ReadListener listener) { in.setReadListener(listener); }
         };
     }
 
