@@ -36,10 +36,14 @@ public final class Problems {
         return problem;
     }
 
-    /** For filters that answer before Spring MVC does. */
+    /**
+     * For filters that answer before Spring MVC does — and so before the body was read: the connection closes
+     * after the answer (the body is not drained), and says so, so a client does not send its next request on it.
+     */
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail, String field)
             throws IOException {
         response.setStatus(status.value());
+        response.setHeader("Connection", "close");
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), Map.of(

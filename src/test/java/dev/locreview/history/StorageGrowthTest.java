@@ -56,6 +56,8 @@ class StorageGrowthTest extends HttpTestSupport {
         // 72 KB a record before records were made compact; 36 KB after, 40 KB since the outlook (three gates
         // and what to attach) is part of every decision.
         assertThat(perRecord).isLessThan(45_000);
-        assertThat(growth).isLessThan(50 * perRecord);
+        // 7.7 MB before records were compact and the file compressed; about 1.5 MB since (H2's pages, not the
+        // records, are most of it now that alike mentions are bounded and a record is ~23 KB).
+        assertThat(growth).isLessThan(2_000_000);
     }
 }
