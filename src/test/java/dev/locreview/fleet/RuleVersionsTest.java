@@ -102,7 +102,9 @@ class RuleVersionsTest extends HttpTestSupport {
         JsonNode rules = null;
         for (int i = 0; i < 50; i++) {
             rules = as(REVIEWER_KEY, getRequest("/actuator/health")).body().path("components").path("rules");
-            if (rules.path("details").path("activeVersion").asText().equals(bad)) {
+            // The instance first sees the activation, then fails to load it: wait for both to show.
+            if (rules.path("details").path("activeVersion").asText().equals(bad)
+                    && rules.path("details").path("lastReloadFailure").path("version").asText().equals(bad)) {
                 break;
             }
             Thread.sleep(100);
