@@ -22,6 +22,8 @@ import dev.locreview.policy.Scenario;
 public class VocabularyController {
 
     private final LiveRules liveRules;
+    /** The vocabulary of the live rule set, built when a set first answers it. */
+    private volatile Vocabulary built;
 
     public VocabularyController(LiveRules liveRules) {
         this.liveRules = liveRules;
@@ -42,6 +44,16 @@ public class VocabularyController {
     @GetMapping("/api/v1/vocabulary")
     public Vocabulary vocabulary() {
         RuleSet rules = liveRules.current();
+        Vocabulary vocabulary = built;
+        if (vocabulary == null || !vocabulary.rulesVersion().equals(rules.version())) {
+            vocabulary = build(rules);
+            built = vocabulary;
+        }
+        return vocabulary;
+    }
+
+    /** Everything in it follows from the rule set, so it is built once per set that goes live. */
+    private static Vocabulary build(RuleSet rules) {
         PolicyData data = rules.data();
         List<ScenarioEntry> scenarios = data.scenarios().stream().map(s -> new ScenarioEntry(s.code(), s.kind(),
                 s.label(), s.labelEn(), s.navigation(), data.grants().stream().filter(g -> g.carries(s.code()))
