@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -36,12 +37,18 @@ def sh(cmd, **kw):
 
 def jmh():
     os.makedirs(OUT, exist_ok=True)
-    cp = "target/test-classes:target/classes:" + open(os.path.join(ROOT, "target/bench-classpath.txt")).read().strip()
     result = os.path.join(OUT, "jmh.json")
+    if os.environ.get("BENCH_JMH") == "reuse" and os.path.exists(result):
+        return jmh_scores(result)
+    cp = "target/test-classes:target/classes:" + open(os.path.join(ROOT, "target/bench-classpath.txt")).read().strip()
     args = ["-wi", "2", "-w", "1", "-i", "3", "-r", "1"] if QUICK else ["-wi", "5", "-w", "1", "-i", "5", "-r", "2"]
     subprocess.run(["java", "-cp", cp, "org.openjdk.jmh.Main", "DecisionBenchmark|ReasonBenchmark|GrowthBenchmark", "-f", "1",
                     "-t", "1", "-rf", "json", "-rff", result] + args, check=True, cwd=ROOT,
                    stdout=open(os.path.join(OUT, "jmh.log"), "w"), stderr=subprocess.STDOUT)
+    return jmh_scores(result)
+
+
+def jmh_scores(result):
     scores = {}
     for r in json.load(open(result)):
         name = r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1]
@@ -82,6 +89,7 @@ def start_service(data_dir):
                              "--locreview.rate-limit.capacity=1000000000",
                              "--locreview.storage.precheck-bytes-per-day=1TB",
                              "--locreview.security.keys[0].name=bench", f"--locreview.security.keys[0].sha256={key_hash}",
+                             "--locreview.security.keys[0].roles=REVIEWER,RULES_ADMIN",
                              "--logging.level.dev.locreview.history.Recorder=WARN"],
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     while True:
@@ -148,9 +156,12 @@ def http():
             requests += r["total"]
             soak.append((requests, rss_mb(proc.pid)))
         t0 = time.monotonic()
-        req = urllib.request.Request(f"http://127.0.0.1:{PORT}/api/v1/rules/reload", data=b"", method="POST",
+        req = urllib.request.Request(f"http://127.0.0.1:{PORT}/api/v1/rules/reload", method="POST",
                                      headers={"X-API-Key": KEY})
-        status = urllib.request.urlopen(req, timeout=120).status
+        try:
+            status = urllib.request.urlopen(req, timeout=120).status
+        except urllib.error.HTTPError as e:
+            status = e.code
         reload_ms = (time.monotonic() - t0) * 1000
         return {"startup_ms": startup_ms, "rows": rows, "rss_before": rss_before, "soak": soak,
                 "reload_ms": reload_ms, "reload_status": status}
