@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.locreview.policy.RuleSetException;
 
@@ -49,11 +50,24 @@ final class Concepts {
     }
 
     private void addWithVariants(String word, Set<String> out) {
-        out.add(word);
+        addSpaced(word, out);
         variants.forEach((head, spellings) -> {
             if (word.contains(head)) {
-                spellings.forEach(s -> out.add(word.replace(head, Lexicon.fold(s))));
+                spellings.forEach(s -> addSpaced(word.replace(head, Lexicon.fold(s)), out));
             }
         });
     }
+
+    /** A word and, where Latin letters meet Chinese in it, the same with a space between («App 里» for app里). */
+    private static void addSpaced(String word, Set<String> out) {
+        out.add(word);
+        String spaced = LATIN_MEETS_CHINESE.matcher(word).replaceAll("$1 $2");
+        spaced = CHINESE_MEETS_LATIN.matcher(spaced).replaceAll("$1 $2");
+        out.add(spaced);
+    }
+
+    private static final Pattern LATIN_MEETS_CHINESE =
+            Pattern.compile("([a-z0-9])(\\p{IsHan})");
+    private static final Pattern CHINESE_MEETS_LATIN =
+            Pattern.compile("(\\p{IsHan})([a-z0-9])");
 }

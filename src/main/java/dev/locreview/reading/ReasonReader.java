@@ -80,6 +80,7 @@ public final class ReasonReader {
         String text = Lexicon.fold(reason);
         int[] clause = breaks(text, true);
         int[] sentence = breaks(text, false);
+        Hit[] question = questions(text, sentence);
         List<Hit> negations = new ArrayList<>();
         List<Hit> postNegations = new ArrayList<>();
         List<Hit> restrictions = new ArrayList<>();
@@ -193,6 +194,11 @@ public final class ReasonReader {
                 negation = first(notYet, h -> clause[h.start()] == at || (sentence[h.start()] == in && !saysNow
                         && !namingClauses.contains(clause[h.start()])));
                 denial = negation == null ? null : "NOT_YET";
+            }
+            // A feature named in a question is asked about, not stated («问：有门店导航吗？答：没有。»).
+            if (negation == null && question[in] != null) {
+                negation = question[in];
+                denial = "QUESTION";
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
             if (restriction == null) {
@@ -383,6 +389,17 @@ public final class ReasonReader {
     }
 
     /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
+    /** Per sentence, the question mark that ends it (null: the sentence asks nothing). */
+    private static Hit[] questions(String text, int[] sentence) {
+        Hit[] question = new Hit[text.isEmpty() ? 0 : sentence[text.length() - 1] + 1];
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '?') {
+                question[sentence[i]] = new Hit(i, i + 1, "?");
+            }
+        }
+        return question;
+    }
+
     private int[] breaks(String text, boolean clauses) {
         int[] part = new int[text.length()];
         int k = 0;
