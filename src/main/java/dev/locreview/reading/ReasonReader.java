@@ -80,7 +80,6 @@ public final class ReasonReader {
         String text = Lexicon.fold(reason);
         int[] clause = breaks(text, true);
         int[] sentence = breaks(text, false);
-        Hit[] question = questions(text, sentence);
         List<Hit> negations = new ArrayList<>();
         List<Hit> postNegations = new ArrayList<>();
         List<Hit> restrictions = new ArrayList<>();
@@ -100,6 +99,7 @@ public final class ReasonReader {
         List<Hit> elsewhere = new ArrayList<>();
         List<Hit> otherPurposes = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
+        List<Hit> yesNo = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
@@ -112,6 +112,7 @@ public final class ReasonReader {
                     case CONDITIONAL -> conditionals.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
                     case OTHER_PURPOSE -> otherPurposes.add(hit);
+                    case YES_NO -> yesNo.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -127,6 +128,7 @@ public final class ReasonReader {
                 }
             }
         }
+        Hit[] question = questions(text, sentence, yesNo);
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || negations.stream().anyMatch(n::inside));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
@@ -195,7 +197,8 @@ public final class ReasonReader {
                         && !namingClauses.contains(clause[h.start()])));
                 denial = negation == null ? null : "NOT_YET";
             }
-            // A feature named in a question is asked about, not stated («问：有门店导航吗？答：没有。»).
+            // A feature named in a yes-no question is asked about, not stated («问：有门店导航吗？答：没有。»); a
+            // why-question presupposes it («考勤为什么要定位？»).
             if (negation == null && question[in] != null) {
                 negation = question[in];
                 denial = "QUESTION";
@@ -389,12 +392,13 @@ public final class ReasonReader {
     }
 
     /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
-    /** Per sentence, the question mark that ends it (null: the sentence asks nothing). */
-    private static Hit[] questions(String text, int[] sentence) {
+    /** Per sentence, the question mark that ends a yes-no question (null: the sentence asks no such thing). */
+    private static Hit[] questions(String text, int[] sentence, List<Hit> yesNo) {
         Hit[] question = new Hit[text.isEmpty() ? 0 : sentence[text.length() - 1] + 1];
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '?') {
-                question[sentence[i]] = new Hit(i, i + 1, "?");
+            int in = sentence[i];
+            if (text.charAt(i) == '?' && first(yesNo, h -> sentence[h.start()] == in) != null) {
+                question[in] = new Hit(i, i + 1, "?");
             }
         }
         return question;
