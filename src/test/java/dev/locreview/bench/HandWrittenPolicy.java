@@ -23,8 +23,6 @@ import dev.locreview.reading.ReasonReader;
 public final class HandWrittenPolicy {
 
     private static final List<String> LIGHT = List.of("wx.getFuzzyLocation", "wx.chooseLocation", "wx.choosePoi");
-    private static final Set<String> NAVIGATION = Set.of("STORE_NAVIGATION", "BRANCH_NAVIGATION",
-            "CAR_SERVICE_NAVIGATION");
 
     public record Outcome(String decision, String clause, List<String> recommendedApis) {
     }
@@ -108,7 +106,9 @@ public final class HandWrittenPolicy {
                     && all.stream().noneMatch(Mention::isExplicitLimit)
                     && all.stream().noneMatch(o -> ("NEGATION".equals(o.getDenial()) || "TOPIC".equals(o.getDenial()))
                             && o.getStatedCode().equals(m.getStatedCode()))
-                    && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause());
+                    && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
+                    && !(all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
+                        && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse()));
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped
                 && all.stream().noneMatch(Mention::isStatedLimit);
@@ -118,7 +118,7 @@ public final class HandWrittenPolicy {
         List<String> clauses = new ArrayList<>();
         Set<String> recommended = new LinkedHashSet<>();
         boolean continuous = app.getFamily() == ApiFamily.CONTINUOUS;
-        if (continuous && !pairs.isEmpty()) {
+        if (continuous && !pairs.isEmpty() && !has(scenarios, "TAKEAWAY_ADDRESS_ONLY")) {
             clauses.add("RC");
             recommended.add("wx.getLocation");
             recommended.addAll(LIGHT);
@@ -131,7 +131,7 @@ public final class HandWrittenPolicy {
             clauses.add("R4");
             recommended.addAll(List.of("wx.chooseAddress", "wx.chooseLocation", "wx.choosePoi"));
         }
-        if (has(scenarios, "NEARBY_STORE_DISPLAY") && scenarios.stream().noneMatch(s -> NAVIGATION.contains(s.getCode()))) {
+        if (has(scenarios, "NEARBY_STORE_DISPLAY") && scenarios.stream().noneMatch(AppScenario::isNavigation)) {
             clauses.add("R5");
             recommended.addAll(LIGHT);
         }
