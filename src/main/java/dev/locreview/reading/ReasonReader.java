@@ -80,6 +80,7 @@ public final class ReasonReader {
         String text = Lexicon.fold(reason);
         int[] clause = breaks(text, true);
         int[] sentence = breaks(text, false);
+        boolean[] remark = remarks(text, clause);
         List<Hit> negations = new ArrayList<>();
         List<Hit> postNegations = new ArrayList<>();
         List<Hit> restrictions = new ArrayList<>();
@@ -187,14 +188,23 @@ public final class ReasonReader {
             // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause, and when that
             // clause names no feature of its own it is said of the sentence's («导航这块，我们排在下一期») — except a
             // clause that says what runs now («暂时只是显示附近门店»).
+            // A bracketed remark that names no feature is said of the item it follows («同城配送（在App中提供）»).
+            java.util.function.Predicate<Hit> remarkOnIt = h -> remark[clause[h.start()]]
+                    && !namingClauses.contains(clause[h.start()]) && clause[h.start()] > at
+                    && precedingNaming(namingClauses, clause[h.start()]) == at;
             if (negation == null) {
-                negation = first(elsewhere, h -> clause[h.start()] == at);
+                negation = first(postNegations, remarkOnIt);
+                denial = negation == null ? null : "NEGATION";
+            }
+            if (negation == null) {
+                negation = first(elsewhere, h -> clause[h.start()] == at || remarkOnIt.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
                 boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
-                negation = first(notYet, h -> clause[h.start()] == at || (sentence[h.start()] == in && !saysNow
-                        && !namingClauses.contains(clause[h.start()])));
+                negation = first(notYet, h -> clause[h.start()] == at || remarkOnIt.test(h)
+                        || (sentence[h.start()] == in && !saysNow && !namingClauses.contains(clause[h.start()])
+                            && !remark[clause[h.start()]]));
                 denial = negation == null ? null : "NOT_YET";
             }
             // A feature named in a yes-no question is asked about, not stated («问：有门店导航吗？答：没有。»); a
@@ -392,6 +402,30 @@ public final class ReasonReader {
     }
 
     /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
+    /** Per clause, whether it stands inside brackets (a remark on what precedes it). */
+    private static boolean[] remarks(String text, int[] clause) {
+        boolean[] remark = new boolean[text.isEmpty() ? 0 : clause[text.length() - 1] + 1];
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (i == 0 || clause[i] != clause[i - 1]) {
+                remark[clause[i]] = depth > 0;
+            }
+            char c = text.charAt(i);
+            depth = c == '(' ? depth + 1 : c == ')' ? Math.max(0, depth - 1) : depth;
+        }
+        return remark;
+    }
+
+    /** The nearest clause before this one that names a feature (-1: none). */
+    private static int precedingNaming(java.util.Set<Integer> naming, int at) {
+        for (int c = at - 1; c >= 0; c--) {
+            if (naming.contains(c)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     /** Per sentence, the question mark that ends a yes-no question (null: the sentence asks no such thing). */
     private static Hit[] questions(String text, int[] sentence, List<Hit> yesNo) {
         Hit[] question = new Hit[text.isEmpty() ? 0 : sentence[text.length() - 1] + 1];
