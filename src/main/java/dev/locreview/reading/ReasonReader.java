@@ -189,9 +189,8 @@ public final class ReasonReader {
             // clause names no feature of its own it is said of the sentence's («导航这块，我们排在下一期») — except a
             // clause that says what runs now («暂时只是显示附近门店»).
             // A bracketed remark that names no feature is said of the item it follows («同城配送（在App中提供）»).
-            java.util.function.Predicate<Hit> remarkOnIt = h -> remark[clause[h.start()]]
-                    && !namingClauses.contains(clause[h.start()]) && clause[h.start()] > at
-                    && precedingNaming(namingClauses, clause[h.start()]) == at;
+            java.util.function.Predicate<Hit> remarkOnIt = h -> remark[clause[h.start()]] && sentence[h.start()] == in
+                    && !namingClauses.contains(clause[h.start()]) && itemBefore(remark, clause[h.start()]) == at;
             if (negation == null) {
                 negation = first(postNegations, remarkOnIt);
                 denial = negation == null ? null : "NEGATION";
@@ -202,7 +201,11 @@ public final class ReasonReader {
             }
             if (negation == null) {
                 boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
+                // and a plan reaches forward over the rest of its sentence until a clause says what runs now
+                // («以后打算做上门保洁，客人下单，阿姨上门»; «如果后续导览上线，就需要持续获取位置»)
                 negation = first(notYet, h -> clause[h.start()] == at || remarkOnIt.test(h)
+                        || (sentence[h.start()] == in && clause[h.start()] < at && first(now, n -> sentence[n.start()] == in
+                            && clause[n.start()] > clause[h.start()] && clause[n.start()] <= at) == null)
                         || (sentence[h.start()] == in && !saysNow && !namingClauses.contains(clause[h.start()])
                             && !remark[clause[h.start()]]));
                 denial = negation == null ? null : "NOT_YET";
@@ -416,10 +419,10 @@ public final class ReasonReader {
         return remark;
     }
 
-    /** The nearest clause before this one that names a feature (-1: none). */
-    private static int precedingNaming(java.util.Set<Integer> naming, int at) {
+    /** The item a remark is said of: the nearest clause before it that is no remark itself (-1: none). */
+    private static int itemBefore(boolean[] remark, int at) {
         for (int c = at - 1; c >= 0; c--) {
-            if (naming.contains(c)) {
+            if (!remark[c]) {
                 return c;
             }
         }
