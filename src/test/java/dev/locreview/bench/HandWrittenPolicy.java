@@ -96,6 +96,9 @@ public final class HandWrittenPolicy {
             return true;
         }
         if (m.isLimiting()) {
+            if (m.isWeak() && !m.isSentenceLocationUse()) {
+                return false;
+            }
             return (!scoped && !unread) || m.isLocationUse();
         }
         if (!m.isQualifying()) {
