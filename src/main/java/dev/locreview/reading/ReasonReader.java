@@ -404,7 +404,6 @@ public final class ReasonReader {
         return parts;
     }
 
-    /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
     /** Per clause, whether it stands inside brackets (a remark on what precedes it). */
     private static boolean[] remarks(String text, int[] clause) {
         boolean[] remark = new boolean[text.isEmpty() ? 0 : clause[text.length() - 1] + 1];
@@ -441,6 +440,7 @@ public final class ReasonReader {
         return question;
     }
 
+    /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
     private int[] breaks(String text, boolean clauses) {
         int[] part = new int[text.length()];
         int k = 0;
