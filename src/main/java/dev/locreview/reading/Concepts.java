@@ -61,13 +61,9 @@ final class Concepts {
     /** A word and, where Latin letters meet Chinese in it, the same with a space between («App 里» for app里). */
     private static void addSpaced(String word, Set<String> out) {
         out.add(word);
-        String spaced = LATIN_MEETS_CHINESE.matcher(word).replaceAll("$1 $2");
-        spaced = CHINESE_MEETS_LATIN.matcher(spaced).replaceAll("$1 $2");
-        out.add(spaced);
+        out.add(LATIN_MEETS_CHINESE.matcher(word).replaceAll(" "));
     }
 
     private static final Pattern LATIN_MEETS_CHINESE =
-            Pattern.compile("([a-z0-9])(\\p{IsHan})");
-    private static final Pattern CHINESE_MEETS_LATIN =
-            Pattern.compile("(\\p{IsHan})([a-z0-9])");
+            Pattern.compile("(?<=[a-z0-9])(?=\\p{IsHan})|(?<=\\p{IsHan})(?=[a-z0-9])");
 }

@@ -185,12 +185,16 @@ public final class ReasonReader {
                 negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end());
             }
             denial = negation == null ? null : "NEGATION";
-            // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause, and when that
-            // clause names no feature of its own it is said of the sentence's («导航这块，我们排在下一期») — except a
-            // clause that says what runs now («暂时只是显示附近门店»).
-            // A bracketed remark that names no feature is said of the item it follows («同城配送（在App中提供）»).
+            // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause; it reaches
+            // forward over the rest of its sentence until a clause says what runs now («以后打算做上门保洁，客人下单，
+            // 阿姨上门»); and when its clause names no feature of its own it is said of the sentence's («导航这块，我们
+            // 排在下一期») — except a clause that says what runs now («暂时只是显示附近门店»). A bracketed remark
+            // that names no feature is said of the item it follows («同城配送（在App中提供）»).
             java.util.function.Predicate<Hit> remarkOnIt = h -> remark[clause[h.start()]] && sentence[h.start()] == in
                     && !namingClauses.contains(clause[h.start()]) && itemBefore(remark, clause[h.start()]) == at;
+            java.util.function.Predicate<Hit> reachesForward = h -> sentence[h.start()] == in && clause[h.start()] < at
+                    && first(now, n -> sentence[n.start()] == in && clause[n.start()] > clause[h.start()]
+                        && clause[n.start()] <= at) == null;
             if (negation == null) {
                 negation = first(postNegations, remarkOnIt);
                 denial = negation == null ? null : "NEGATION";
@@ -201,13 +205,10 @@ public final class ReasonReader {
             }
             if (negation == null) {
                 boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
-                // and a plan reaches forward over the rest of its sentence until a clause says what runs now
-                // («以后打算做上门保洁，客人下单，阿姨上门»; «如果后续导览上线，就需要持续获取位置»)
-                negation = first(notYet, h -> clause[h.start()] == at || remarkOnIt.test(h)
-                        || (sentence[h.start()] == in && clause[h.start()] < at && first(now, n -> sentence[n.start()] == in
-                            && clause[n.start()] > clause[h.start()] && clause[n.start()] <= at) == null)
-                        || (sentence[h.start()] == in && !saysNow && !namingClauses.contains(clause[h.start()])
-                            && !remark[clause[h.start()]]));
+                java.util.function.Predicate<Hit> saidOfTheSentence = h -> sentence[h.start()] == in && !saysNow
+                        && !namingClauses.contains(clause[h.start()]) && !remark[clause[h.start()]];
+                negation = first(notYet, h -> clause[h.start()] == at || remarkOnIt.test(h) || reachesForward.test(h)
+                        || saidOfTheSentence.test(h));
                 denial = negation == null ? null : "NOT_YET";
             }
             // A feature named in a yes-no question is asked about, not stated («问：有门店导航吗？答：没有。»); a
