@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 import dev.locreview.policy.AppCategory;
 import dev.locreview.policy.AppScenario;
@@ -26,6 +28,12 @@ import dev.locreview.reading.ReasonReader;
  * command line, the casebook, previews, benchmarks); storing, metrics and the audit trail come after.
  */
 public final class Engine {
+
+    /**
+     * Time-ordered ids (UUID version 7, monotonic within a millisecond): the store's indexes grow at their end,
+     * where random ids rewrote a page of every index for every record.
+     */
+    private static final TimeBasedEpochGenerator DECISION_IDS = Generators.timeBasedEpochGenerator();
 
     private Engine() {
     }
@@ -90,7 +98,7 @@ public final class Engine {
         Decision.Echo echo = new Decision.Echo(request.appId(), request.appName(),
                 application.getCategories().stream().map(AppCategory::getPath).toList(),
                 declared.stream().map(AppScenario::getCode).toList(), request.reason());
-        return new Decision(UUID.randomUUID().toString(),
+        return new Decision(DECISION_IDS.generate().toString(),
                 approved ? Decision.Outcome.APPROVE : Decision.Outcome.REJECT,
                 application.getApi(), reasons.isEmpty() ? null : reasons.get(0).clause(), outlook(out), reasons,
                 List.copyOf(recommended), scenarios, warnings, guidance, confidence, execution.fired().stream().distinct().toList(),
