@@ -64,11 +64,11 @@ public final class Lexicon {
 
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int topicReach, int longText,
                    List<String> noLocation, List<String> others, List<String> othersStated,
-                   List<String> notYet, List<String> now, List<String> elsewhere, List<String> conditional,
+                   List<String> notYet, List<String> ended, List<String> now, List<String> elsewhere, List<String> conditional,
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> otherPurpose, List<String> yesNo, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, Map<String, SignalFile> signals) {
     }
 
     /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
@@ -76,8 +76,8 @@ public final class Lexicon {
     record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
     }
 
-    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
-        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO }
+    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
+        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO, TOPIC_MARKER }
 
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
@@ -90,6 +90,7 @@ public final class Lexicon {
     private final int negationReach;
     private final int topicReach;
     private final int longText;
+    private final Set<String> noAnswers;
     private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
@@ -101,6 +102,7 @@ public final class Lexicon {
         this.negationReach = cueFile.negationReach();
         this.topicReach = cueFile.topicReach();
         this.longText = cueFile.longText();
+        this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, List<Entry>> byPhrase = new HashMap<>();
         Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
         List<String> words = new ArrayList<>();
@@ -122,6 +124,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.others(), file + " others"), Cue.OTHERS);
         add(kinds, concepts.expand(cueFile.othersStated(), file + " othersStated"), Cue.OTHERS_STATED);
         add(kinds, concepts.expand(cueFile.notYet(), file + " notYet"), Cue.NOT_YET);
+        add(kinds, concepts.expand(cueFile.ended(), file + " ended"), Cue.ENDED);
         add(kinds, concepts.expand(cueFile.now(), file + " now"), Cue.NOW);
         add(kinds, concepts.expand(cueFile.elsewhere(), file + " elsewhere"), Cue.ELSEWHERE);
         add(kinds, concepts.expand(cueFile.conditional(), file + " conditional"), Cue.CONDITIONAL);
@@ -138,6 +141,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.location(), file + " location"), Cue.LOCATION);
         add(kinds, concepts.expand(cueFile.otherPurpose(), file + " otherPurpose"), Cue.OTHER_PURPOSE);
         add(kinds, concepts.expand(cueFile.yesNo(), file + " yesNo"), Cue.YES_NO);
+        add(kinds, concepts.expand(cueFile.topicMarker(), file + " topicMarker"), Cue.TOPIC_MARKER);
         this.cueKinds = kinds;
         this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
@@ -212,8 +216,8 @@ public final class Lexicon {
     }
 
     /**
-     * Folds full-width ASCII to ASCII and lower-cases, keeping every offset where it was; cue words are folded
-     * alike, and the break lists name both widths, so punctuation folds too.
+     * Folds full-width ASCII to ASCII, traditional characters to simplified and lower-cases, keeping every offset
+     * where it was; cue words are folded alike, and the break lists name both widths, so punctuation folds too.
      */
     static String fold(String text) {
         char[] chars = text.toCharArray();
@@ -222,7 +226,7 @@ public final class Lexicon {
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 c = (char) (c - 0xFEE0);
             }
-            chars[i] = Character.toLowerCase(c);
+            chars[i] = Character.toLowerCase(Simplified.of(c));
         }
         return new String(chars);
     }
@@ -243,6 +247,7 @@ public final class Lexicon {
     int negationReach() { return negationReach; }
     int topicReach() { return topicReach; }
     int longText() { return longText; }
+    boolean isNoAnswer(String cell) { return noAnswers.contains(cell); }
     boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
 }

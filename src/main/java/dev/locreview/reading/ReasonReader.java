@@ -68,6 +68,13 @@ public final class ReasonReader {
         }
     }
 
+    /** How far into the next sentence a denial still answers a question («？暂时还没有»). */
+    private static final int ANSWER_REACH = 4;
+    /** What may stand between a topic marker and the end of its clause. */
+    private static final String PARTICLES = "呢啊吧嘛呀 ";
+    /** The longest hashtag, # to #. */
+    private static final int HASHTAG = 16;
+
     /**
      * Reads a reason for an app of the given categories (lexicon entries may hold only under some
      * categories: 跑腿 is errand receipt for a shop).
@@ -81,6 +88,8 @@ public final class ReasonReader {
         int[] clause = breaks(text, true);
         int[] sentence = breaks(text, false);
         boolean[] remark = remarks(text, clause);
+        Hit[] hashtag = hashtags(text, sentence);
+        int[] clauseStart = starts(clause);
         List<Hit> negations = new ArrayList<>();
         List<Hit> postNegations = new ArrayList<>();
         List<Hit> restrictions = new ArrayList<>();
@@ -95,6 +104,8 @@ public final class ReasonReader {
         List<Hit> others = new ArrayList<>();
         List<Hit> statedOthers = new ArrayList<>();
         List<Hit> notYet = new ArrayList<>();
+        List<Hit> ended = new ArrayList<>();
+        List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> now = new ArrayList<>();
         List<Hit> conditionals = new ArrayList<>();
         List<Hit> elsewhere = new ArrayList<>();
@@ -109,6 +120,8 @@ public final class ReasonReader {
                     case OTHERS -> others.add(hit);
                     case OTHERS_STATED -> statedOthers.add(hit);
                     case NOT_YET -> notYet.add(hit);
+                    case ENDED -> ended.add(hit);
+                    case TOPIC_MARKER -> topicMarkers.add(hit);
                     case NOW -> now.add(hit);
                     case CONDITIONAL -> conditionals.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
@@ -129,7 +142,6 @@ public final class ReasonReader {
                 }
             }
         }
-        Hit[] question = questions(text, sentence, yesNo);
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || negations.stream().anyMatch(n::inside));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
@@ -138,6 +150,9 @@ public final class ReasonReader {
                 h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null;
         negations.removeIf(consequence);
         postNegations.removeIf(consequence);
+        Hit[] question = questions(text, sentence, yesNo, negations);
+        boolean[] topicClause = topics(text, clause, topicMarkers);
+        Hit[] answeredNo = answeredNo(text, clause, clauseStart);
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
         List<LocationScoped> scoped = new ArrayList<>();
         List<Hit> allOthers = new ArrayList<>(others);
@@ -177,6 +192,16 @@ public final class ReasonReader {
                 if (negation == null) {
                     negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end());
                 }
+                // A topic, then what is said of it («那个导航的话 我们现在是没有做的»): a negation opening the next
+                // clause of the sentence denies the topic's feature.
+                if (negation == null && topicClause[anchorClause]) {
+                    negation = first(negations, h -> clause[h.start()] == anchorClause + 1 && sentence[h.start()] == in
+                            && h.start() - clauseStart[anchorClause + 1] <= lexicon.negationReach());
+                }
+                // A row of a feature list answered no («门店导航: 否», «在线还款｜否｜—»).
+                if (negation == null) {
+                    negation = answeredNo[anchorClause];
+                }
                 if (negation != null) {
                     break;
                 }
@@ -205,11 +230,22 @@ public final class ReasonReader {
             }
             if (negation == null) {
                 boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
+                // ... and not over a clause that says what runs now («导航的话 现在是没有做的 以后可能会加»).
                 java.util.function.Predicate<Hit> saidOfTheSentence = h -> sentence[h.start()] == in && !saysNow
-                        && !namingClauses.contains(clause[h.start()]) && !remark[clause[h.start()]];
-                negation = first(notYet, h -> clause[h.start()] == at || remarkOnIt.test(h) || reachesForward.test(h)
-                        || saidOfTheSentence.test(h));
+                        && !namingClauses.contains(clause[h.start()]) && !remark[clause[h.start()]]
+                        && first(now, n -> sentence[n.start()] == in
+                            && clause[n.start()] > Math.min(at, clause[h.start()])
+                            && clause[n.start()] < Math.max(at, clause[h.start()])) == null;
+                java.util.function.Predicate<Hit> saidOfIt = h -> clause[h.start()] == at || remarkOnIt.test(h)
+                        || reachesForward.test(h) || saidOfTheSentence.test(h);
+                negation = first(notYet, saidOfIt);
                 denial = negation == null ? null : "NOT_YET";
+                // A feature taken down or moved away is no use today either, in the same reach («【移除】门店详情页的
+                // 「导航」入口（已下线）»).
+                if (negation == null) {
+                    negation = first(ended, saidOfIt);
+                    denial = negation == null ? null : "ENDED";
+                }
             }
             // A feature named in a yes-no question is asked about, not stated («问：有门店导航吗？答：没有。»); a
             // why-question presupposes it («考勤为什么要定位？»).
@@ -233,6 +269,11 @@ public final class ReasonReader {
             if (negation == null && topic != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
                 negation = topic;
                 denial = "TOPIC";
+            }
+            // A hashtag (#跑腿#) labels a post; it states no use, nor denies one.
+            if (negation == null && hashtag[c.start()] != null) {
+                negation = hashtag[c.start()];
+                denial = "HASHTAG";
             }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
@@ -430,29 +471,123 @@ public final class ReasonReader {
     }
 
     /** Per sentence, the question mark that ends a yes-no question (null: the sentence asks no such thing). */
-    private static Hit[] questions(String text, int[] sentence, List<Hit> yesNo) {
+    /** Where each clause starts. */
+    private static int[] starts(int[] clause) {
+        int[] start = new int[clause.length == 0 ? 0 : clause[clause.length - 1] + 1];
+        for (int i = clause.length - 1; i >= 0; i--) {
+            start[clause[i]] = i;
+        }
+        return start;
+    }
+
+    /** The clauses that end on a topic marker (…的话, …这块), particles and spaces aside. */
+    private boolean[] topics(String text, int[] clause, List<Hit> markers) {
+        boolean[] topic = new boolean[clause.length == 0 ? 0 : clause[clause.length - 1] + 1];
+        for (Hit marker : markers) {
+            int i = marker.end();
+            while (i < text.length() && clause[i] == clause[marker.start()] && PARTICLES.indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+            topic[clause[marker.start()]] |= i == text.length() || clause[i] != clause[marker.start()]
+                    || lexicon.isClauseBreak(text.charAt(i));
+        }
+        return topic;
+    }
+
+    /**
+     * Per clause, the no that answers it when it is a row label of a feature list: it ends on ':' or '|' and the
+     * next clause holds only a no (cues.yaml noAnswer).
+     */
+    private Hit[] answeredNo(String text, int[] clause, int[] clauseStart) {
+        Hit[] answer = new Hit[clauseStart.length];
+        for (int k = 0; k + 1 < clauseStart.length; k++) {
+            char closing = text.charAt(clauseStart[k + 1] - 1);
+            if (closing != ':' && closing != '|') {
+                continue;
+            }
+            int from = clauseStart[k + 1];
+            int to = k + 2 < clauseStart.length ? clauseStart[k + 2] : text.length();
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && (Character.isWhitespace(text.charAt(to - 1)) || lexicon.isClauseBreak(text.charAt(to - 1)))) {
+                to--;
+            }
+            if (to > from && lexicon.isNoAnswer(text.substring(from, to))) {
+                answer[k] = new Hit(from, to, text.substring(from, to));
+            }
+        }
+        return answer;
+    }
+
+    /** Per character, the hashtag (#…#, within a sentence and at most HASHTAG characters) it is in. */
+    private static Hit[] hashtags(String text, int[] sentence) {
+        Hit[] tag = new Hit[text.length()];
+        for (int i = text.indexOf('#'); i >= 0; ) {
+            int close = text.indexOf('#', i + 1);
+            if (close < 0) {
+                break;
+            }
+            if (close - i <= HASHTAG && sentence[close] == sentence[i]) {
+                Hit hit = new Hit(i, close + 1, text.substring(i, close + 1));
+                java.util.Arrays.fill(tag, i, close + 1, hit);
+                i = text.indexOf('#', close + 1);
+            } else {
+                i = close;
+            }
+        }
+        return tag;
+    }
+
+    /**
+     * The sentences that ask a yes-no question: a question mark with a yes-no word (吗, 是否, 有没有), or one
+     * answered by a denial at the start of the next sentence («一键导航？暂时还没有哦»).
+     */
+    private static Hit[] questions(String text, int[] sentence, List<Hit> yesNo, List<Hit> negations) {
         Hit[] question = new Hit[text.isEmpty() ? 0 : sentence[text.length() - 1] + 1];
         for (int i = 0; i < text.length(); i++) {
             int in = sentence[i];
-            if (text.charAt(i) == '?' && first(yesNo, h -> sentence[h.start()] == in) != null) {
+            if (text.charAt(i) != '?') {
+                continue;
+            }
+            int next = i + 1;
+            Hit answer = first(negations, h -> sentence[h.start()] == in + 1 && h.start() - next <= ANSWER_REACH);
+            if (first(yesNo, h -> sentence[h.start()] == in) != null || answer != null) {
                 question[in] = new Hit(i, i + 1, "?");
             }
         }
         return question;
     }
 
-    /** The clause (or sentence) number of every character; a break belongs to the part it closes. */
+    /**
+     * The clause (or sentence) number of every character; a break belongs to the part it closes. Chat and
+     * dictated text punctuate with emoji and with spaces between Chinese words («送到你手上🛵 📍获取你当前位置»,
+     * «显示当地的天气预报 还有那个空气质量»): both end a clause too.
+     */
     private int[] breaks(String text, boolean clauses) {
         int[] part = new int[text.length()];
         int k = 0;
         for (int i = 0; i < text.length(); i++) {
             part[i] = k;
             char c = text.charAt(i);
-            if (clauses ? lexicon.isClauseBreak(c) : lexicon.isSentenceBreak(c)) {
+            if (clauses ? lexicon.isClauseBreak(c) || isEmoji(c) || isSpaceBetweenHan(text, i) : lexicon.isSentenceBreak(c)) {
                 k++;
             }
         }
         return part;
+    }
+
+    private static boolean isEmoji(char c) {
+        return Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL;
+    }
+
+    private static boolean isSpaceBetweenHan(String text, int i) {
+        return Character.isWhitespace(text.charAt(i)) && i > 0 && i + 1 < text.length() && isHan(text.charAt(i - 1))
+                && isHan(text.charAt(i + 1));
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     /** The names a lexicon entry may give a category by: "一级" and "一级-二级". */

@@ -114,7 +114,9 @@ public final class HandWrittenPolicy {
                         && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse()));
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped
-                && all.stream().noneMatch(Mention::isStatedLimit);
+                && all.stream().noneMatch(Mention::isStatedLimit)
+                && all.stream().noneMatch(o -> o.isNegated() && !"HASHTAG".equals(o.getDenial())
+                        && o.getStatedCode().equals(m.getStatedCode()));
     }
 
     private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs) {
