@@ -106,6 +106,7 @@ public final class ReasonReader {
         List<Hit> notYet = new ArrayList<>();
         List<Hit> ended = new ArrayList<>();
         List<Hit> topicMarkers = new ArrayList<>();
+        List<Hit> notFeatures = new ArrayList<>();
         List<Hit> now = new ArrayList<>();
         List<Hit> conditionals = new ArrayList<>();
         List<Hit> elsewhere = new ArrayList<>();
@@ -122,6 +123,7 @@ public final class ReasonReader {
                     case NOT_YET -> notYet.add(hit);
                     case ENDED -> ended.add(hit);
                     case TOPIC_MARKER -> topicMarkers.add(hit);
+                    case NOT_FEATURE -> notFeatures.add(hit);
                     case NOW -> now.add(hit);
                     case CONDITIONAL -> conditionals.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
@@ -173,10 +175,10 @@ public final class ReasonReader {
             }
         }
         // "不需要定位" speaks of the location to deny it: it is not a use of it.
-        locations.removeIf(l -> noLocations.stream().anyMatch(l::inside));
+        locations.removeIf(l -> noLocations.stream().anyMatch(l::inside) || notFeatures.stream().anyMatch(l::inside));
 
         List<Mention> mentions = new ArrayList<>();
-        List<Candidate> candidates = candidates(text, clause, sentence, categories);
+        List<Candidate> candidates = candidates(text, clause, sentence, categories, notFeatures);
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
         for (Candidate c : candidates) {
@@ -342,16 +344,20 @@ public final class ReasonReader {
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
-    private List<Candidate> candidates(String text, int[] clause, int[] sentence, List<Set<String>> categories) {
+    private List<Candidate> candidates(String text, int[] clause, int[] sentence, List<Set<String>> categories,
+                                       List<Hit> notFeatures) {
+        // no word counts inside a word that means something else (导航 in 底部导航栏)
+        java.util.function.Predicate<Hit> otherSense = h -> notFeatures.stream().anyMatch(h::inside);
         List<Hit> words = new ArrayList<>();
         for (Emit e : sorted(lexicon.groupWords(text))) {
             words.add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
         }
+        words.removeIf(otherSense);
         List<Candidate> all = new ArrayList<>();
         for (Emit emit : lexicon.phrases(text)) {
             for (Lexicon.Entry entry : lexicon.entriesFor(emit.getKeyword())) {
                 Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
-                if (entry.appliesTo(categories)) {
+                if (entry.appliesTo(categories) && !otherSense.test(hit)) {
                     all.add(new Candidate(entry, hit.start(), hit.end(), List.of(hit)));
                 }
             }
@@ -495,14 +501,14 @@ public final class ReasonReader {
     }
 
     /**
-     * Per clause, the no that answers it when it is a row label of a feature list: it ends on ':' or '|' and the
-     * next clause holds only a no (cues.yaml noAnswer).
+     * Per clause, the no that answers it when it is a row label of a feature list: it ends on ':', '|', ',' or a
+     * tab (a table or CSV row) and the next clause holds only a no (cues.yaml noAnswer).
      */
     private Hit[] answeredNo(String text, int[] clause, int[] clauseStart) {
         Hit[] answer = new Hit[clauseStart.length];
         for (int k = 0; k + 1 < clauseStart.length; k++) {
             char closing = text.charAt(clauseStart[k + 1] - 1);
-            if (closing != ':' && closing != '|') {
+            if (closing != ':' && closing != '|' && closing != ',' && closing != '\t') {
                 continue;
             }
             int from = clauseStart[k + 1];
@@ -570,11 +576,17 @@ public final class ReasonReader {
         for (int i = 0; i < text.length(); i++) {
             part[i] = k;
             char c = text.charAt(i);
-            if (clauses ? lexicon.isClauseBreak(c) || isEmoji(c) || isSpaceBetweenHan(text, i) : lexicon.isSentenceBreak(c)) {
+            boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i);
+            if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(c) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;
             }
         }
         return part;
+    }
+
+    /** An English sentence ends at a full stop and a space (not at 2.3.1 or 3.5 km). */
+    private static boolean isEnglishFullStop(String text, int i) {
+        return text.charAt(i) == '.' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1));
     }
 
     private static boolean isEmoji(char c) {

@@ -96,7 +96,9 @@ public final class HandWrittenPolicy {
             return true;
         }
         if (m.isLimiting()) {
-            if (m.isWeak() && !m.isSentenceLocationUse()) {
+            if (m.isWeak() && (!m.isSentenceLocationUse() || all.stream().anyMatch(o ->
+                    ("NEGATION".equals(o.getDenial()) && o.getStatedCode().equals(m.getStatedCode()))
+                    || (o.isExplicitLimit() && !o.getStatedCode().equals(m.getStatedCode()))))) {
                 return false;
             }
             return (!scoped && !unread) || m.isLocationUse();
