@@ -68,7 +68,7 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, Map<String, SignalFile> signals) {
     }
 
     /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
@@ -77,7 +77,7 @@ public final class Lexicon {
     }
 
     enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
-        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO, TOPIC_MARKER, NOT_FEATURE }
+        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE }
 
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
@@ -96,7 +96,7 @@ public final class Lexicon {
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
 
-    private Lexicon(List<Entry> entries, CueFile cueFile, Concepts concepts, Path file) {
+    private Lexicon(List<Entry> entries, CueFile cueFile, Concepts concepts, Path file, List<String> categoryNames) {
         this.clauseBreaks = fold(cueFile.clauseBreaks());
         this.sentenceBreaks = fold(cueFile.sentenceBreaks());
         this.negationReach = cueFile.negationReach();
@@ -143,6 +143,9 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.yesNo(), file + " yesNo"), Cue.YES_NO);
         add(kinds, concepts.expand(cueFile.topicMarker(), file + " topicMarker"), Cue.TOPIC_MARKER);
         add(kinds, concepts.expand(cueFile.notFeature(), file + " notFeature"), Cue.NOT_FEATURE);
+        // the name of a category (生活服务-跑腿) names the category, not a feature of the mini-program
+        add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
+        add(kinds, concepts.expand(cueFile.policyReference(), file + " policyReference"), Cue.POLICY_REFERENCE);
         this.cueKinds = kinds;
         this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
@@ -192,7 +195,9 @@ public final class Lexicon {
                         e.notWith() == null ? Set.of() : Set.copyOf(concepts.expand(e.notWith(), lexiconFile + " " + code))));
             }
         });
-        Lexicon lexicon = new Lexicon(entries, read(cueFile, new TypeReference<>() { }), concepts, cueFile);
+        List<String> categoryNames = data.categories().nodes().stream()
+                .flatMap(node -> node.level2().stream().map(level2 -> node.name() + "-" + level2)).toList();
+        Lexicon lexicon = new Lexicon(entries, read(cueFile, new TypeReference<>() { }), concepts, cueFile, categoryNames);
         lexicon.cancelledBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
                 .findFirst().ifPresent(u -> {
                     throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);

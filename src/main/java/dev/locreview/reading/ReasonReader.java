@@ -72,6 +72,13 @@ public final class ReasonReader {
     private static final int ANSWER_REACH = 4;
     /** What may stand between a topic marker and the end of its clause. */
     private static final String PARTICLES = "呢啊吧嘛呀 ";
+    /** How far after a policy reference its quotation may open («第5条“…”», «规范中的“…”»). */
+    private static final int QUOTE_REACH = 4;
+    private static final String OPENING_QUOTES = "“「『\"‘";
+    private static final String CLOSING_QUOTES = "”」』\"’";
+    private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
+    /** Digits, then Chinese numerals, each at its value mod 10 (十 is 10). */
+    private static final String NUMERALS = "0123456789十一二三四五六七八九";
     /** The longest hashtag, # to #. */
     private static final int HASHTAG = 16;
 
@@ -107,6 +114,7 @@ public final class ReasonReader {
         List<Hit> ended = new ArrayList<>();
         List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> notFeatures = new ArrayList<>();
+        List<Hit> policyReferences = new ArrayList<>();
         List<Hit> now = new ArrayList<>();
         List<Hit> conditionals = new ArrayList<>();
         List<Hit> elsewhere = new ArrayList<>();
@@ -124,6 +132,7 @@ public final class ReasonReader {
                     case ENDED -> ended.add(hit);
                     case TOPIC_MARKER -> topicMarkers.add(hit);
                     case NOT_FEATURE -> notFeatures.add(hit);
+                    case POLICY_REFERENCE -> policyReferences.add(hit);
                     case NOW -> now.add(hit);
                     case CONDITIONAL -> conditionals.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
@@ -145,7 +154,7 @@ public final class ReasonReader {
             }
         }
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
-                || negations.stream().anyMatch(n::inside));
+                || negations.stream().anyMatch(n::inside) || isANotA(text, n));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
         java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
@@ -154,6 +163,9 @@ public final class ReasonReader {
         postNegations.removeIf(consequence);
         Hit[] question = questions(text, sentence, yesNo, negations);
         boolean[] topicClause = topics(text, clause, topicMarkers);
+        Hit[] quoted = policyQuotes(text, policyReferences);
+        int[] item = items(text, clause, sentence, clauseStart);
+        Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
         Hit[] answeredNo = answeredNo(text, clause, clauseStart);
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
         List<LocationScoped> scoped = new ArrayList<>();
@@ -272,6 +284,16 @@ public final class ReasonReader {
                 negation = topic;
                 denial = "TOPIC";
             }
+            // «定位仅用于第5项»: the features of the list's other items do not use the location.
+            if (negation == null && statedItem != null && item[at] > 0 && item[at] != itemNumber(text, statedItem.end())) {
+                negation = statedItem;
+                denial = "OTHERS";
+            }
+            // The policy's words quoted («规范二第5条“仅展示附近、周边门店信息”») are the policy's, not the mini-program's.
+            if (negation == null && quoted[c.start()] != null) {
+                negation = quoted[c.start()];
+                denial = "QUOTED";
+            }
             // A hashtag (#跑腿#) labels a post; it states no use, nor denies one.
             if (negation == null && hashtag[c.start()] != null) {
                 negation = hashtag[c.start()];
@@ -347,7 +369,8 @@ public final class ReasonReader {
     private List<Candidate> candidates(String text, int[] clause, int[] sentence, List<Set<String>> categories,
                                        List<Hit> notFeatures) {
         // no word counts inside a word that means something else (导航 in 底部导航栏)
-        java.util.function.Predicate<Hit> otherSense = h -> notFeatures.stream().anyMatch(h::inside);
+        java.util.function.Predicate<Hit> otherSense = h -> notFeatures.stream()
+                .anyMatch(f -> h.start() < f.end() && f.start() < h.end());
         List<Hit> words = new ArrayList<>();
         for (Emit e : sorted(lexicon.groupWords(text))) {
             words.add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
@@ -477,6 +500,47 @@ public final class ReasonReader {
     }
 
     /** Per sentence, the question mark that ends a yes-no question (null: the sentence asks no such thing). */
+    /** 送不送得到, 去不去: the same character on both sides of 不 asks, it does not deny. */
+    private static boolean isANotA(String text, Hit negation) {
+        return negation.word().equals("不") && negation.start() > 0 && negation.end() < text.length()
+                && text.charAt(negation.start() - 1) == text.charAt(negation.end());
+    }
+
+    /** The number a list item is called by at this offset (5 in «第5项», 三 in «第三条»), or 0. */
+    private static int itemNumber(String text, int at) {
+        int n = 0;
+        int i = at;
+        while (i < text.length() && NUMERALS.indexOf(text.charAt(i)) >= 0 && i - at < 2) {
+            int digit = NUMERALS.indexOf(text.charAt(i)) % 10;
+            n = n * 10 + (digit == 0 && text.charAt(i) == '十' ? 10 : digit);
+            i++;
+        }
+        return i > at && i < text.length() && "项条点个".indexOf(text.charAt(i)) >= 0 ? n : 0;
+    }
+
+    /**
+     * Per clause, the number of the list item it is part of (0: none): an item starts at a clause that opens with
+     * a number and '.', '、' or ')' («1.家政保洁预约», «2、洗衣») and runs to the next one within its sentence.
+     */
+    private static int[] items(String text, int[] clause, int[] sentence, int[] clauseStart) {
+        int[] item = new int[clauseStart.length];
+        for (int k = 0; k < clauseStart.length; k++) {
+            int i = clauseStart[k];
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int n = 0;
+            int from = i;
+            while (i < text.length() && Character.isDigit(text.charAt(i)) && i - from < 2) {
+                n = n * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            boolean opens = i > from && i < text.length() && ".、)".indexOf(text.charAt(i)) >= 0;
+            item[k] = opens ? n : k > 0 && sentence[clauseStart[k]] == sentence[clauseStart[k - 1]] ? item[k - 1] : 0;
+        }
+        return item;
+    }
+
     /** Where each clause starts. */
     private static int[] starts(int[] clause) {
         int[] start = new int[clause.length == 0 ? 0 : clause[clause.length - 1] + 1];
@@ -524,6 +588,26 @@ public final class ReasonReader {
             }
         }
         return answer;
+    }
+
+    /** Per character, the policy reference whose quotation it is in: a quotation opening right after one. */
+    private static Hit[] policyQuotes(String text, List<Hit> references) {
+        Hit[] quoted = new Hit[text.length()];
+        for (Hit reference : references) {
+            int open = reference.end();
+            while (open < text.length() && open - reference.end() < QUOTE_REACH && OPENING_QUOTES.indexOf(text.charAt(open)) < 0) {
+                open++;
+            }
+            if (open >= text.length() || OPENING_QUOTES.indexOf(text.charAt(open)) < 0) {
+                continue;
+            }
+            char closing = CLOSING_QUOTES.charAt(OPENING_QUOTES.indexOf(text.charAt(open)));
+            int close = text.indexOf(closing, open + 1);
+            if (close > open) {
+                java.util.Arrays.fill(quoted, open, close + 1, reference);
+            }
+        }
+        return quoted;
     }
 
     /** Per character, the hashtag (#…#, within a sentence and at most HASHTAG characters) it is in. */
@@ -574,8 +658,15 @@ public final class ReasonReader {
         int[] part = new int[text.length()];
         int k = 0;
         for (int i = 0; i < text.length(); i++) {
-            part[i] = k;
             char c = text.charAt(i);
+            // a check mark opens the item it marks («✔ 在线挂号 ✘ 院内导航»)
+            if (clauses && i > 0 && part[i - 1] == k && CHECK_MARKS.indexOf(c) >= 0) {
+                k++;
+            }
+            part[i] = k;
+            if (CHECK_MARKS.indexOf(c) >= 0) {
+                continue;
+            }
             boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i);
             if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(c) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;

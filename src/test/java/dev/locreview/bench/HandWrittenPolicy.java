@@ -107,7 +107,7 @@ public final class HandWrittenPolicy {
             return false;
         }
         if ((!m.isLocationUse() || m.isWeak()) && (!m.isBusiness() || m.isLocationUse())) {
-            return (!scoped || m.isSentenceLocationUse())
+            return (!scoped || m.isSentenceLocationUse()) && (!unread || m.isSentenceLocationUse())
                     && all.stream().noneMatch(Mention::isExplicitLimit)
                     && all.stream().noneMatch(o -> ("NEGATION".equals(o.getDenial()) || "TOPIC".equals(o.getDenial()))
                             && o.getStatedCode().equals(m.getStatedCode()))
@@ -115,7 +115,7 @@ public final class HandWrittenPolicy {
                     && !(all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
                         && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse()));
         }
-        return !m.isLocationUse() && m.isBusiness() && !vague && !scoped
+        return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
                 && all.stream().noneMatch(Mention::isStatedLimit)
                 && all.stream().noneMatch(o -> o.isNegated() && !"HASHTAG".equals(o.getDenial())
                         && o.getStatedCode().equals(m.getStatedCode()));
