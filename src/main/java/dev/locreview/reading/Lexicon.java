@@ -62,7 +62,7 @@ public final class Lexicon {
                      Boolean located, Boolean weak, String within, List<String> notWith) {
     }
 
-    record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int topicReach, int longText,
+    record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int postNegationReach, int topicReach, int longText,
                    List<String> noLocation, List<String> others, List<String> othersStated,
                    List<String> notYet, List<String> ended, List<String> now, List<String> elsewhere, List<String> conditional,
                    List<String> negation, List<String> notNegation, List<String> postNegation,
@@ -88,6 +88,7 @@ public final class Lexicon {
     private final String clauseBreaks;
     private final String sentenceBreaks;
     private final int negationReach;
+    private final int postNegationReach;
     private final int topicReach;
     private final int longText;
     private final Set<String> noAnswers;
@@ -100,6 +101,7 @@ public final class Lexicon {
         this.clauseBreaks = fold(cueFile.clauseBreaks());
         this.sentenceBreaks = fold(cueFile.sentenceBreaks());
         this.negationReach = cueFile.negationReach();
+        this.postNegationReach = cueFile.postNegationReach();
         this.topicReach = cueFile.topicReach();
         this.longText = cueFile.longText();
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -251,6 +253,7 @@ public final class Lexicon {
     /** The signal kinds cues.yaml defines: the only ones a rule may ask for. */
     public Set<String> signalNames() { return cancelledBy.keySet(); }
     int negationReach() { return negationReach; }
+    int postNegationReach() { return postNegationReach; }
     int topicReach() { return topicReach; }
     int longText() { return longText; }
     boolean isNoAnswer(String cell) { return noAnswers.contains(cell); }

@@ -204,7 +204,8 @@ public final class ReasonReader {
                 negation = last(negations, h -> clause[h.start()] == anchorClause && h.end() <= anchor.start()
                         && anchor.start() - h.end() <= lexicon.negationReach());
                 if (negation == null) {
-                    negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end());
+                    negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end()
+                            && h.start() - anchor.end() <= lexicon.postNegationReach());
                 }
                 // A topic, then what is said of it («那个导航的话 我们现在是没有做的»): a negation opening the next
                 // clause of the sentence denies the topic's feature.
