@@ -70,6 +70,8 @@ public final class ReasonReader {
 
     /** How far into the next sentence a denial still answers a question («？暂时还没有»). */
     private static final int ANSWER_REACH = 4;
+    /** How close before a yes-no word a negation makes the question rhetorical («直接定位不好吗？»). */
+    private static final int RHETORICAL_REACH = 3;
     /** What may stand between a topic marker and the end of its clause. */
     private static final String PARTICLES = "呢啊吧嘛呀 ";
     /** How far after a policy reference its quotation may open («第5条“…”», «规范中的“…”»). */
@@ -77,8 +79,10 @@ public final class ReasonReader {
     private static final String OPENING_QUOTES = "“「『\"‘";
     private static final String CLOSING_QUOTES = "”」』\"’";
     private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
-    /** Digits, then Chinese numerals, each at its value mod 10 (十 is 10). */
-    private static final String NUMERALS = "0123456789十一二三四五六七八九";
+    /** One to ten. */
+    private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
+    /** How far into its sentence 该功能 may stand (after a list marker) to speak of the sentence before. */
+    private static final int ANAPHOR_REACH = 6;
     /** The longest hashtag, # to #. */
     private static final int HASHTAG = 16;
 
@@ -97,6 +101,7 @@ public final class ReasonReader {
         boolean[] remark = remarks(text, clause);
         Hit[] hashtag = hashtags(text, sentence);
         int[] clauseStart = starts(clause);
+        int[] sentenceStart = starts(sentence);
         List<Hit> negations = new ArrayList<>();
         List<Hit> postNegations = new ArrayList<>();
         List<Hit> restrictions = new ArrayList<>();
@@ -115,6 +120,8 @@ public final class ReasonReader {
         List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> notFeatures = new ArrayList<>();
         List<Hit> policyReferences = new ArrayList<>();
+        List<Hit> undecided = new ArrayList<>();
+        List<Hit> anaphors = new ArrayList<>();
         List<Hit> now = new ArrayList<>();
         List<Hit> conditionals = new ArrayList<>();
         List<Hit> elsewhere = new ArrayList<>();
@@ -133,6 +140,8 @@ public final class ReasonReader {
                     case TOPIC_MARKER -> topicMarkers.add(hit);
                     case NOT_FEATURE -> notFeatures.add(hit);
                     case POLICY_REFERENCE -> policyReferences.add(hit);
+                    case UNDECIDED -> undecided.add(hit);
+                    case ANAPHOR -> anaphors.add(hit);
                     case NOW -> now.add(hit);
                     case CONDITIONAL -> conditionals.add(hit);
                     case ELSEWHERE -> elsewhere.add(hit);
@@ -161,10 +170,10 @@ public final class ReasonReader {
                 h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null;
         negations.removeIf(consequence);
         postNegations.removeIf(consequence);
-        Hit[] question = questions(text, sentence, yesNo, negations);
+        Hit[] question = questions(text, clause, sentence, yesNo, undecided, negations);
         boolean[] topicClause = topics(text, clause, topicMarkers);
         Hit[] quoted = policyQuotes(text, policyReferences);
-        int[] item = items(text, clause, sentence, clauseStart);
+        int[] item = items(text, sentence, clauseStart);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
         Hit[] answeredNo = answeredNo(text, clause, clauseStart);
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
@@ -262,10 +271,26 @@ public final class ReasonReader {
                     denial = negation == null ? null : "ENDED";
                 }
             }
+            // The next sentence speaks of it as 该功能 and says it is not live («· 实时查看跑腿员位置 / a) 该功能还在开发中»).
+            Hit anaphor = first(anaphors, h -> sentence[h.start()] == in + 1
+                    && h.start() - sentenceStart[in + 1] <= ANAPHOR_REACH);
+            if (negation == null && anaphor != null) {
+                negation = first(notYet, h -> sentence[h.start()] == in + 1);
+                denial = negation == null ? null : "NOT_YET";
+                if (negation == null) {
+                    negation = first(ended, h -> sentence[h.start()] == in + 1);
+                    denial = negation == null ? null : "ENDED";
+                }
+                if (negation == null) {
+                    negation = first(negations, h -> clause[h.start()] == clause[anaphor.start()] && h.start() >= anaphor.end());
+                    denial = negation == null ? null : "NEGATION";
+                }
+            }
             // A feature named in a yes-no question is asked about, not stated («问：有门店导航吗？答：没有。»); a
             // why-question presupposes it («考勤为什么要定位？»).
-            if (negation == null && question[in] != null) {
-                negation = question[in];
+            Hit asked = first(c.anchors(), a -> question[clause[a.start()]] != null);
+            if (negation == null && asked != null) {
+                negation = question[clause[asked.start()]];
                 denial = "QUESTION";
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
@@ -509,21 +534,23 @@ public final class ReasonReader {
 
     /** The number a list item is called by at this offset (5 in «第5项», 三 in «第三条»), or 0. */
     private static int itemNumber(String text, int at) {
-        int n = 0;
-        int i = at;
-        while (i < text.length() && NUMERALS.indexOf(text.charAt(i)) >= 0 && i - at < 2) {
-            int digit = NUMERALS.indexOf(text.charAt(i)) % 10;
-            n = n * 10 + (digit == 0 && text.charAt(i) == '十' ? 10 : digit);
-            i++;
+        int end = at;
+        while (end < text.length() && Character.isDigit(text.charAt(end)) && end - at < 2) {
+            end++;
         }
-        return i > at && i < text.length() && "项条点个".indexOf(text.charAt(i)) >= 0 ? n : 0;
+        int n = end > at ? Integer.parseInt(text.substring(at, end)) : 0;
+        if (end == at && at < text.length() && CHINESE_NUMERALS.indexOf(text.charAt(at)) >= 0) {
+            n = CHINESE_NUMERALS.indexOf(text.charAt(at)) + 1;
+            end = at + 1;
+        }
+        return n > 0 && end < text.length() && "项条点个".indexOf(text.charAt(end)) >= 0 ? n : 0;
     }
 
     /**
      * Per clause, the number of the list item it is part of (0: none): an item starts at a clause that opens with
      * a number and '.', '、' or ')' («1.家政保洁预约», «2、洗衣») and runs to the next one within its sentence.
      */
-    private static int[] items(String text, int[] clause, int[] sentence, int[] clauseStart) {
+    private static int[] items(String text, int[] sentence, int[] clauseStart) {
         int[] item = new int[clauseStart.length];
         for (int k = 0; k < clauseStart.length; k++) {
             int i = clauseStart[k];
@@ -631,20 +658,30 @@ public final class ReasonReader {
     }
 
     /**
-     * The sentences that ask a yes-no question: a question mark with a yes-no word (吗, 是否, 有没有), or one
-     * answered by a denial at the start of the next sentence («一键导航？暂时还没有哦»).
+     * Per clause, the question that asks about its features: from the yes-no word (吗, 是否, 有没有) to the question
+     * mark, or the clause a question answered no in the next sentence ends («一键导航？暂时还没有哦»), or a clause
+     * that asks whether to do it, even without a question mark («要不要加导航按钮»; cues.yaml undecided). A negative
+     * question (不好吗, 不是…吗) asserts, it does not ask.
      */
-    private static Hit[] questions(String text, int[] sentence, List<Hit> yesNo, List<Hit> negations) {
-        Hit[] question = new Hit[text.isEmpty() ? 0 : sentence[text.length() - 1] + 1];
+    private static Hit[] questions(String text, int[] clause, int[] sentence, List<Hit> yesNo, List<Hit> undecided,
+                                   List<Hit> negations) {
+        Hit[] question = new Hit[text.isEmpty() ? 0 : clause[text.length() - 1] + 1];
+        for (Hit cue : undecided) {
+            question[clause[cue.start()]] = cue;
+        }
         for (int i = 0; i < text.length(); i++) {
             int in = sentence[i];
+            int end = i;
             if (text.charAt(i) != '?') {
                 continue;
             }
-            int next = i + 1;
-            Hit answer = first(negations, h -> sentence[h.start()] == in + 1 && h.start() - next <= ANSWER_REACH);
-            if (first(yesNo, h -> sentence[h.start()] == in) != null || answer != null) {
-                question[in] = new Hit(i, i + 1, "?");
+            Hit asked = first(yesNo, h -> sentence[h.start()] == in && h.start() < end
+                    && first(negations, n -> clause[n.start()] == clause[h.start()] && n.end() <= h.start()
+                        && h.start() - n.end() <= RHETORICAL_REACH) == null);
+            Hit answer = first(negations, h -> sentence[h.start()] == in + 1 && h.start() - (end + 1) <= ANSWER_REACH);
+            int from = asked != null ? clause[asked.start()] : answer != null ? clause[i] : -1;
+            for (int k = Math.max(from, 0); from >= 0 && k <= clause[i]; k++) {
+                question[k] = new Hit(i, i + 1, "?");
             }
         }
         return question;
