@@ -706,7 +706,7 @@ public final class ReasonReader {
                 continue;
             }
             boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i);
-            if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(c) || isSpaceBetweenHan(text, i) : sentenceEnd) {
+            if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(text, i) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;
             }
         }
@@ -718,8 +718,14 @@ public final class ReasonReader {
         return text.charAt(i) == '.' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1));
     }
 
-    private static boolean isEmoji(char c) {
-        return Character.isSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL;
+    /** A symbol (✅, ☎) or an emoji of the supplementary planes (🛵, 📍); not a rare character there (𠮷). */
+    private static boolean isEmoji(String text, int i) {
+        char c = text.charAt(i);
+        if (!Character.isSurrogate(c)) {
+            return Character.getType(c) == Character.OTHER_SYMBOL;
+        }
+        int codePoint = Character.isHighSurrogate(c) ? text.codePointAt(i) : i > 0 ? text.codePointAt(i - 1) : c;
+        return Character.getType(codePoint) == Character.OTHER_SYMBOL;
     }
 
     private static boolean isSpaceBetweenHan(String text, int i) {
