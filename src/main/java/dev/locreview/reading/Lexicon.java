@@ -68,7 +68,7 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> yesAnswer, Map<String, SignalFile> signals) {
     }
 
     /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
@@ -92,6 +92,7 @@ public final class Lexicon {
     private final int topicReach;
     private final int longText;
     private final Set<String> noAnswers;
+    private final List<String> yesAnswers;
     private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
@@ -104,6 +105,7 @@ public final class Lexicon {
         this.postNegationReach = cueFile.postNegationReach();
         this.topicReach = cueFile.topicReach();
         this.longText = cueFile.longText();
+        this.yesAnswers = cueFile.yesAnswer().stream().map(Lexicon::fold).toList();
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, List<Entry>> byPhrase = new HashMap<>();
         Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
@@ -259,6 +261,11 @@ public final class Lexicon {
     int topicReach() { return topicReach; }
     int longText() { return longText; }
     boolean isNoAnswer(String cell) { return noAnswers.contains(cell); }
+    /** Whether the text at this offset answers yes (是。, 是，…). */
+    boolean answersYes(String text, int at) {
+        return yesAnswers.stream().anyMatch(yes -> text.startsWith(yes, at) && (at + yes.length() == text.length()
+                || isClauseBreak(text.charAt(at + yes.length())) || Character.isWhitespace(text.charAt(at + yes.length()))));
+    }
     boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
 }

@@ -661,10 +661,10 @@ public final class ReasonReader {
      * Per clause, the question that asks about its features: from the yes-no word (吗, 是否, 有没有) to the question
      * mark, or the clause a question answered no in the next sentence ends («一键导航？暂时还没有哦»), or a clause
      * that asks whether to do it, even without a question mark («要不要加导航按钮»; cues.yaml undecided). A negative
-     * question (不好吗, 不是…吗) asserts, it does not ask.
+     * question (不好吗, 不是…吗) asserts, and a question answered yes («是否需要显示附近单车？是。») states.
      */
-    private static Hit[] questions(String text, int[] clause, int[] sentence, List<Hit> yesNo, List<Hit> undecided,
-                                   List<Hit> negations) {
+    private Hit[] questions(String text, int[] clause, int[] sentence, List<Hit> yesNo, List<Hit> undecided,
+                            List<Hit> negations) {
         Hit[] question = new Hit[text.isEmpty() ? 0 : clause[text.length() - 1] + 1];
         for (Hit cue : undecided) {
             question[clause[cue.start()]] = cue;
@@ -673,6 +673,13 @@ public final class ReasonReader {
             int in = sentence[i];
             int end = i;
             if (text.charAt(i) != '?') {
+                continue;
+            }
+            int next = i + 1;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            if (lexicon.answersYes(text, next)) {
                 continue;
             }
             Hit asked = first(yesNo, h -> sentence[h.start()] == in && h.start() < end
