@@ -84,7 +84,7 @@ public abstract class HttpTestSupport {
      * kept-alive connection in the moment the server closes it, or still be writing a body the server refused
      * without reading (max-swallow-size 0) when it closes. A request that gets no response twice fails.
      */
-    public static HttpResponse<String> sendRetryingDroppedConnection(HttpRequest request)
+    protected static HttpResponse<String> sendRetryingDroppedConnection(HttpRequest request)
             throws IOException, InterruptedException {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

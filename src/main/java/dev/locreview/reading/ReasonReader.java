@@ -175,6 +175,7 @@ public final class ReasonReader {
         Hit[] quoted = policyQuotes(text, policyReferences);
         int[] item = items(text, sentence, clauseStart);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
+        int statedNumber = statedItem == null ? 0 : itemNumber(text, statedItem.end());
         Hit[] answeredNo = answeredNo(text, clause, clauseStart);
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
         List<LocationScoped> scoped = new ArrayList<>();
@@ -272,9 +273,9 @@ public final class ReasonReader {
                 }
             }
             // The next sentence speaks of it as 该功能 and says it is not live («· 实时查看跑腿员位置 / a) 该功能还在开发中»).
-            Hit anaphor = first(anaphors, h -> sentence[h.start()] == in + 1
+            Hit anaphor = negation != null ? null : first(anaphors, h -> sentence[h.start()] == in + 1
                     && h.start() - sentenceStart[in + 1] <= ANAPHOR_REACH);
-            if (negation == null && anaphor != null) {
+            if (anaphor != null) {
                 negation = first(notYet, h -> sentence[h.start()] == in + 1);
                 denial = negation == null ? null : "NOT_YET";
                 if (negation == null) {
@@ -288,8 +289,8 @@ public final class ReasonReader {
             }
             // A feature named in a yes-no question is asked about, not stated («问：有门店导航吗？答：没有。»); a
             // why-question presupposes it («考勤为什么要定位？»).
-            Hit asked = first(c.anchors(), a -> question[clause[a.start()]] != null);
-            if (negation == null && asked != null) {
+            Hit asked = negation != null ? null : first(c.anchors(), a -> question[clause[a.start()]] != null);
+            if (asked != null) {
                 negation = question[clause[asked.start()]];
                 denial = "QUESTION";
             }
@@ -311,7 +312,7 @@ public final class ReasonReader {
                 denial = "TOPIC";
             }
             // «定位仅用于第5项»: the features of the list's other items do not use the location.
-            if (negation == null && statedItem != null && item[at] > 0 && item[at] != itemNumber(text, statedItem.end())) {
+            if (negation == null && statedItem != null && item[at] > 0 && item[at] != statedNumber) {
                 negation = statedItem;
                 denial = "OTHERS";
             }
