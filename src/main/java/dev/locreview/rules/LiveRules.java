@@ -41,12 +41,12 @@ public class LiveRules implements SmartInitializingSingleton {
     private final RuleVersions versions;
     /** The store's activation this instance last followed (whether or not its version loaded). */
     private volatile RuleVersions.Activation active;
+    /** The last upload compiled ahead (or tried), so each is compiled once. Guarded by this. */
+    private String compiledAhead;
     /**
      * Sets compiled ahead, so an activation swaps at once rather than after a compile of seconds: the version
      * uploaded last, and the one answering before (for a rollback). Guarded by this.
      */
-    /** The last upload compiled ahead (or tried), so each is compiled once. Guarded by this. */
-    private String compiledAhead;
     private final Map<String, RuleSet> compiled = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {

@@ -13,17 +13,17 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
 
 /**
  * Opt-in (locreview.rules-watch=true): reloads when a file under the rules folder changes, after the
- * changes settle, so an editor's save of several files makes one reload.
+ * changes settle, so an editor's save of several files makes one reload. Decided when the bean starts, not by
+ * a condition on the bean: an ahead-of-time build (-Dspring.aot.enabled) fixes conditions when it is built.
  */
 @Component
-@ConditionalOnProperty(name = "locreview.rules-watch", havingValue = "true")
 public class RulesWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RulesWatcher.class);
@@ -32,7 +32,13 @@ public class RulesWatcher {
     private final WatchService watcher;
     private final Thread thread;
 
-    public RulesWatcher(LiveRules liveRules, LocreviewProperties properties) throws IOException {
+    public RulesWatcher(LiveRules liveRules, LocreviewProperties properties,
+                        @Value("${locreview.rules-watch:false}") boolean enabled) throws IOException {
+        if (!enabled) {
+            this.watcher = null;
+            this.thread = null;
+            return;
+        }
         this.watcher = FileSystems.getDefault().newWatchService();
         try (Stream<Path> dirs = Files.walk(properties.rulesDir())) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
@@ -69,6 +75,9 @@ public class RulesWatcher {
 
     @PreDestroy
     void stop() throws IOException {
+        if (watcher == null) {
+            return;
+        }
         watcher.close();
         thread.interrupt();
     }
