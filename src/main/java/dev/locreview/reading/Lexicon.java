@@ -68,7 +68,7 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> yesAnswer, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> yesAnswer, Map<String, SignalFile> signals) {
     }
 
     /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
@@ -93,6 +93,7 @@ public final class Lexicon {
     private final int longText;
     private final Set<String> noAnswers;
     private final List<String> yesAnswers;
+    private final Set<String> destinations;
     private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
@@ -106,6 +107,7 @@ public final class Lexicon {
         this.topicReach = cueFile.topicReach();
         this.longText = cueFile.longText();
         this.yesAnswers = cueFile.yesAnswer().stream().map(Lexicon::fold).toList();
+        this.destinations = cueFile.destination().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, List<Entry>> byPhrase = new HashMap<>();
         Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
@@ -261,6 +263,8 @@ public final class Lexicon {
     int topicReach() { return topicReach; }
     int longText() { return longText; }
     boolean isNoAnswer(String cell) { return noAnswers.contains(cell); }
+    /** A location word that says only where someone goes (到家, 上门). */
+    boolean isDestination(String word) { return destinations.contains(word); }
     /** Whether the text at this offset answers yes (是。, 是，…). */
     boolean answersYes(String text, int at) {
         return yesAnswers.stream().anyMatch(yes -> text.startsWith(yes, at) && (at + yes.length() == text.length()

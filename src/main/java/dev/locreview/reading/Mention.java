@@ -18,6 +18,7 @@ public final class Mention {
     private final boolean business;
     private final boolean weak;
     private final boolean sentenceLocationUse;
+    private final boolean destinationOnly;
     private final int clause;
     private final Evidence evidence;
 
@@ -36,10 +37,11 @@ public final class Mention {
      * @param business    its clause says what the business is (我们是…, 公司运营…)
      * @param weak        the words only suggest the use (附近的维修点 suggests navigating there)
      * @param sentenceLocationUse its sentence (or list item) speaks of using the location
+     * @param destinationOnly its clause speaks of the location only as where someone goes (配送到家, 上门)
      * @param clause      the number of its clause in the text
      */
     public Mention(Scenario stated, Scenario effective, String denial, boolean restricted, boolean locationUse,
-                   boolean business, boolean weak, boolean sentenceLocationUse, int clause, Evidence evidence) {
+                   boolean destinationOnly, boolean business, boolean weak, boolean sentenceLocationUse, int clause, Evidence evidence) {
         this.stated = stated;
         this.effective = effective;
         this.denial = denial;
@@ -48,6 +50,7 @@ public final class Mention {
         this.business = business;
         this.weak = weak;
         this.sentenceLocationUse = sentenceLocationUse;
+        this.destinationOnly = destinationOnly;
         this.clause = clause;
         this.evidence = evidence;
     }
@@ -62,6 +65,7 @@ public final class Mention {
     public boolean isBusiness() { return business; }
     public boolean isWeak() { return weak; }
     public boolean isSentenceLocationUse() { return sentenceLocationUse; }
+    public boolean isDestinationOnly() { return destinationOnly; }
     public int getClause() { return clause; }
     public Evidence getEvidence() { return evidence; }
 

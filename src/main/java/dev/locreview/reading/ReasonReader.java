@@ -249,8 +249,11 @@ public final class ReasonReader {
                 negation = first(postNegations, remarkOnIt);
                 denial = negation == null ? null : "NEGATION";
             }
+            // The value of a row, after its colon, naming no feature is said of the row's key («骑手位置：仅App端»).
+            java.util.function.Predicate<Hit> valueOfIt = h -> clause[h.start()] == at + 1 && sentence[h.start()] == in
+                    && isColon(text.charAt(clauseStart[at + 1] - 1)) && !namingClauses.contains(at + 1);
             if (negation == null) {
-                negation = first(elsewhere, h -> clause[h.start()] == at || remarkOnIt.test(h));
+                negation = first(elsewhere, h -> clause[h.start()] == at || remarkOnIt.test(h) || valueOfIt.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
@@ -299,6 +302,8 @@ public final class ReasonReader {
                 restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
             }
             boolean locationUse = c.entry().located() || first(locations, h -> clause[h.start()] == at) != null;
+            boolean destinationOnly = locationUse && !c.entry().located()
+                    && first(locations, h -> clause[h.start()] == at && !lexicon.isDestination(h.word())) == null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
                     && c.start() - h.end() <= lexicon.topicReach());
@@ -335,8 +340,8 @@ public final class ReasonReader {
             int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
-            mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse, business,
-                    entry.weak(), sentenceLocationUse, at, evidence));
+            mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse,
+                    destinationOnly, business, entry.weak(), sentenceLocationUse, at, evidence));
         }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
@@ -514,6 +519,10 @@ public final class ReasonReader {
             depth = c == '(' ? depth + 1 : c == ')' ? Math.max(0, depth - 1) : depth;
         }
         return remark;
+    }
+
+    private static boolean isColon(char c) {
+        return c == '：' || c == ':';
     }
 
     /** The item a remark is said of: the nearest clause before it that is no remark itself (-1: none). */

@@ -93,7 +93,7 @@ public final class HandWrittenPolicy {
             return false;
         }
         if (m.isLocationUse() && !m.isWeak()) {
-            return true;
+            return !(m.isDestinationOnly() && m.isQualifying() && all.stream().anyMatch(o -> o.isExplicitLimit() && "CITY_LEVEL_ONLY".equals(o.getCode())));
         }
         if (m.isLimiting()) {
             if (m.isWeak() && (!m.isSentenceLocationUse() || all.stream().anyMatch(o ->
