@@ -535,7 +535,6 @@ public final class ReasonReader {
         return -1;
     }
 
-    /** Per sentence, the question mark that ends a yes-no question (null: the sentence asks no such thing). */
     /** 送不送得到, 去不去: the same character on both sides of 不 asks, it does not deny. */
     private static boolean isANotA(String text, Hit negation) {
         return negation.word().equals("不") && negation.start() > 0 && negation.end() < text.length()
