@@ -79,6 +79,7 @@ public final class ReasonReader {
     private static final String OPENING_QUOTES = "“「『\"‘";
     private static final String CLOSING_QUOTES = "”」』\"’";
     private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
+    private static final String CROSSES = "✘✗❌☒×";
     /** One to ten. */
     private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
     /** How far into its sentence 该功能 may stand (after a list marker) to speak of the sentence before. */
@@ -100,6 +101,7 @@ public final class ReasonReader {
         int[] sentence = breaks(text, false);
         boolean[] remark = remarks(text, clause);
         Hit[] hashtag = hashtags(text, sentence);
+        tagLines(text, hashtag);
         int[] clauseStart = starts(clause);
         int[] sentenceStart = starts(sentence);
         List<Hit> negations = new ArrayList<>();
@@ -170,8 +172,8 @@ public final class ReasonReader {
                 h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null;
         negations.removeIf(consequence);
         postNegations.removeIf(consequence);
-        Hit[] question = questions(text, clause, sentence, yesNo, undecided, negations);
         boolean[] topicClause = topics(text, clause, topicMarkers);
+        Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause);
         Hit[] quoted = policyQuotes(text, policyReferences);
         int[] item = items(text, sentence, clauseStart);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
@@ -622,6 +624,9 @@ public final class ReasonReader {
             }
             if (to > from && lexicon.isNoAnswer(text.substring(from, to))) {
                 answer[k] = new Hit(from, to, text.substring(from, to));
+            } else if (to > from && CROSSES.indexOf(text.charAt(from)) >= 0) {
+                // a cell that opens with a cross, then says more («| 上门开锁 | ✗ 如果以后开通… |»)
+                answer[k] = new Hit(from, from + 1, text.substring(from, from + 1));
             }
         }
         return answer;
@@ -647,6 +652,22 @@ public final class ReasonReader {
         return quoted;
     }
 
+    /** A line that opens with a label of tags («关键词：代驾、租车») is one hashtag to its end. */
+    private void tagLines(String text, Hit[] tag) {
+        for (String label : lexicon.tagLines()) {
+            for (int i = text.indexOf(label); i >= 0; i = text.indexOf(label, i + 1)) {
+                int after = i + label.length();
+                boolean lineStart = i == 0 || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '【';
+                if (!lineStart || after >= text.length() || !isColon(text.charAt(after))) {
+                    continue;
+                }
+                int end = text.indexOf('\n', after);
+                end = end < 0 ? text.length() : end;
+                java.util.Arrays.fill(tag, i, end, new Hit(i, end, text.substring(i, end)));
+            }
+        }
+    }
+
     /** Per character, the hashtag (#…#, within a sentence and at most HASHTAG characters) it is in. */
     private static Hit[] hashtags(String text, int[] sentence) {
         Hit[] tag = new Hit[text.length()];
@@ -670,10 +691,11 @@ public final class ReasonReader {
      * Per clause, the question that asks about its features: from the yes-no word (吗, 是否, 有没有) to the question
      * mark, or the clause a question answered no in the next sentence ends («一键导航？暂时还没有哦»), or a clause
      * that asks whether to do it, even without a question mark («要不要加导航按钮»; cues.yaml undecided). A negative
-     * question (不好吗, 不是…吗) asserts, and a question answered yes («是否需要显示附近单车？是。») states.
+     * question (不好吗, 不是…吗) asserts, and a question answered yes («是否需要显示附近单车？是。») states. A topic
+     * the question opens with («跑腿的话，…吧？») is asked about too.
      */
-    private Hit[] questions(String text, int[] clause, int[] sentence, List<Hit> yesNo, List<Hit> undecided,
-                            List<Hit> negations) {
+    private Hit[] questions(String text, int[] clause, int[] clauseStart, int[] sentence, List<Hit> yesNo,
+                            List<Hit> undecided, List<Hit> negations, boolean[] topicClause) {
         Hit[] question = new Hit[text.isEmpty() ? 0 : clause[text.length() - 1] + 1];
         for (Hit cue : undecided) {
             question[clause[cue.start()]] = cue;
@@ -696,6 +718,10 @@ public final class ReasonReader {
                         && h.start() - n.end() <= RHETORICAL_REACH) == null);
             Hit answer = first(negations, h -> sentence[h.start()] == in + 1 && h.start() - (end + 1) <= ANSWER_REACH);
             int from = asked != null ? clause[asked.start()] : answer != null ? clause[i] : -1;
+            // a topic asked about («跑腿的话，下单时要定位取件点吧？») is in the question
+            while (from > 0 && sentence[clauseStart[from - 1]] == in && topicClause[from - 1]) {
+                from--;
+            }
             for (int k = Math.max(from, 0); from >= 0 && k <= clause[i]; k++) {
                 question[k] = new Hit(i, i + 1, "?");
             }
@@ -711,19 +737,23 @@ public final class ReasonReader {
     private int[] breaks(String text, boolean clauses) {
         int[] part = new int[text.length()];
         int k = 0;
+        boolean blank = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            // a check mark opens the item it marks («✔ 在线挂号 ✘ 院内导航»)
-            if (clauses && i > 0 && part[i - 1] == k && CHECK_MARKS.indexOf(c) >= 0) {
+            // a check mark opens the item it marks («✔ 在线挂号 ✘ 院内导航»), unless its clause holds nothing yet
+            // (a table's cell «| 到店导航 | ✗ |»)
+            if (clauses && !blank && CHECK_MARKS.indexOf(c) >= 0) {
                 k++;
             }
             part[i] = k;
+            blank &= Character.isWhitespace(c);
             if (CHECK_MARKS.indexOf(c) >= 0) {
                 continue;
             }
             boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i);
             if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(text, i) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;
+                blank = true;
             }
         }
         return part;
