@@ -337,6 +337,11 @@ public final class ReasonReader {
             Lexicon.Entry entry = c.entry();
             boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null;
             Scenario effective = negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
+            // «以上功能均无需精确定位» says which features do without it (LocationScoped), not that the location is
+            // limited to the city: the precise location denied there limits nothing else.
+            if (negated && !entry.positive() && scoped.stream().anyMatch(s -> clause[s.evidence().start()] == at)) {
+                effective = null;
+            }
             Hit cue = negated ? negation : restriction;
             int from = cue == null ? c.start() : Math.min(c.start(), cue.start());
             int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
