@@ -213,6 +213,10 @@ public final class ReasonReader {
             // A role word of the scenario denied in its own clause denies the scenario (不做导航).
             for (Hit anchor : c.anchors()) {
                 int anchorClause = clause[anchor.start()];
+                // inside a question a negation is part of what is asked («手机没网能开门吗？»): the question decides
+                if (question[anchorClause] != null) {
+                    continue;
+                }
                 negation = last(negations, h -> clause[h.start()] == anchorClause && h.end() <= anchor.start()
                         && anchor.start() - h.end() <= lexicon.negationReach());
                 if (negation == null) {
@@ -297,6 +301,14 @@ public final class ReasonReader {
             Hit asked = negation != null ? null : first(c.anchors(), a -> question[clause[a.start()]] != null);
             if (asked != null) {
                 negation = question[clause[asked.start()]];
+                denial = "QUESTION";
+            }
+            // Any question whose answer, the next sentence, names the same use again: the answer decides
+            // («你们说有网点导航？——对，网点导航是「网点服务」那个小程序做的。», «怎么叫代驾？——请下载我们的App»).
+            int answer = nextSentence(text, sentence, in);
+            if (negation == null && asks(text, sentence, in) && candidates.stream().anyMatch(o -> sentence[o.start()] == answer
+                    && o.entry().scenario().code().equals(c.entry().scenario().code()))) {
+                negation = new Hit(sentenceEnd(sentence, in), sentenceEnd(sentence, in) + 1, "?");
                 denial = "QUESTION";
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
@@ -526,6 +538,33 @@ public final class ReasonReader {
             depth = c == '(' ? depth + 1 : c == ')' ? Math.max(0, depth - 1) : depth;
         }
         return remark;
+    }
+
+    /** Whether the sentence ends with a question mark. */
+    private static boolean asks(String text, int[] sentence, int in) {
+        int end = sentenceEnd(sentence, in);
+        return end >= 0 && text.charAt(end) == '?';
+    }
+
+    /** The sentence after this one that holds more than white space (-1: none). */
+    private static int nextSentence(String text, int[] sentence, int in) {
+        for (int i = sentenceEnd(sentence, in) + 1; i > 0 && i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return sentence[i];
+            }
+        }
+        return -1;
+    }
+
+    /** The offset of the sentence's last character (-1: no such sentence). */
+    private static int sentenceEnd(int[] sentence, int in) {
+        int end = -1;
+        for (int i = 0; i < sentence.length && sentence[i] <= in; i++) {
+            if (sentence[i] == in) {
+                end = i;
+            }
+        }
+        return end;
     }
 
     private static boolean isColon(char c) {
