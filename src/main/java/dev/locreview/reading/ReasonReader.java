@@ -315,6 +315,13 @@ public final class ReasonReader {
             if (restriction == null) {
                 restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
             }
+            // «…要知道你在哪个城市，…，定位就用这一下»: a later clause of the sentence that names no feature and
+            // speaks of the location only to restrict it restricts the limit before it.
+            if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
+                restriction = first(postRestrictions, h -> sentence[h.start()] == in && clause[h.start()] > at
+                        && !namingClauses.contains(clause[h.start()])
+                        && first(locations, l -> clause[l.start()] == clause[h.start()]) != null);
+            }
             boolean locationUse = c.entry().located() || first(locations, h -> clause[h.start()] == at) != null;
             boolean destinationOnly = locationUse && !c.entry().located()
                     && first(locations, h -> clause[h.start()] == at && !lexicon.isDestination(h.word())) == null;
