@@ -68,7 +68,7 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> yesAnswer, List<String> tagLine, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> yesAnswer, List<String> tagLine, List<String> people, Map<String, SignalFile> signals) {
     }
 
     /** A signal's words, and the signals that cancel it in its sentence (a track on a third-party map app). */
@@ -95,6 +95,7 @@ public final class Lexicon {
     private final List<String> yesAnswers;
     private final Set<String> destinations;
     private final List<String> tagLines;
+    private final List<String> people;
     private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
@@ -109,6 +110,7 @@ public final class Lexicon {
         this.longText = cueFile.longText();
         this.yesAnswers = cueFile.yesAnswer().stream().map(Lexicon::fold).toList();
         this.tagLines = cueFile.tagLine().stream().map(Lexicon::fold).toList();
+        this.people = cueFile.people().stream().map(Lexicon::fold).toList();
         this.destinations = cueFile.destination().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, List<Entry>> byPhrase = new HashMap<>();
@@ -265,6 +267,8 @@ public final class Lexicon {
     int topicReach() { return topicReach; }
     int longText() { return longText; }
     boolean isNoAnswer(String cell) { return noAnswers.contains(cell); }
+    /** Whether the text at this offset names people («不点外送的顾客»): what comes before describes them. */
+    boolean namesPeople(String text, int at) { return people.stream().anyMatch(w -> text.startsWith(w, at)); }
     /** The labels of a line of tags (关键词：…), which name no use of the mini-program. */
     List<String> tagLines() { return tagLines; }
     /** A location word that says only where someone goes (到家, 上门). */

@@ -211,14 +211,16 @@ public final class ReasonReader {
             Hit negation = null;
             String denial = null;
             // A role word of the scenario denied in its own clause denies the scenario (不做导航).
+            // «不点外送的顾客可以拒绝授权» describes some customers; it denies no feature
+            boolean describesPeople = c.anchors().stream().anyMatch(a -> lexicon.namesPeople(text, a.end()));
             for (Hit anchor : c.anchors()) {
                 int anchorClause = clause[anchor.start()];
                 // inside a question a negation is part of what is asked («手机没网能开门吗？»): the question decides
                 if (question[anchorClause] != null) {
                     continue;
                 }
-                negation = last(negations, h -> clause[h.start()] == anchorClause && h.end() <= anchor.start()
-                        && anchor.start() - h.end() <= lexicon.negationReach());
+                negation = describesPeople ? null : last(negations, h -> clause[h.start()] == anchorClause
+                        && h.end() <= anchor.start() && anchor.start() - h.end() <= lexicon.negationReach());
                 if (negation == null) {
                     negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end()
                             && h.start() - anchor.end() <= lexicon.postNegationReach());
