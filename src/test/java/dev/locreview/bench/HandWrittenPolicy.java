@@ -23,6 +23,8 @@ import dev.locreview.reading.ReasonReader;
 public final class HandWrittenPolicy {
 
     private static final List<String> LIGHT = List.of("wx.getFuzzyLocation", "wx.chooseLocation", "wx.choosePoi");
+    /** Denials of a feature that keep its mention elsewhere from counting as a named feature (TXT2). */
+    private static final java.util.Set<String> DENIED_EVERYWHERE = java.util.Set.of("NEGATION", "TOPIC", "ELSEWHERE", "ENDED");
 
     public record Outcome(String decision, String clause, List<String> recommendedApis) {
     }
@@ -109,7 +111,7 @@ public final class HandWrittenPolicy {
         if ((!m.isLocationUse() || m.isWeak()) && (!m.isBusiness() || m.isLocationUse())) {
             return (!scoped || m.isSentenceLocationUse()) && (!unread || m.isSentenceLocationUse())
                     && all.stream().noneMatch(Mention::isExplicitLimit)
-                    && all.stream().noneMatch(o -> ("NEGATION".equals(o.getDenial()) || "TOPIC".equals(o.getDenial()))
+                    && all.stream().noneMatch(o -> o.getDenial() != null && DENIED_EVERYWHERE.contains(o.getDenial())
                             && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
                     && !(all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
