@@ -307,11 +307,14 @@ public final class ReasonReader {
             }
             // Any question whose answer, the next sentence, names the same use again: the answer decides
             // («你们说有网点导航？——对，网点导航是「网点服务」那个小程序做的。», «怎么叫代驾？——请下载我们的App»).
-            int answer = nextSentence(text, sentence, in);
-            if (negation == null && asks(text, sentence, in) && candidates.stream().anyMatch(o -> sentence[o.start()] == answer
-                    && o.entry().scenario().code().equals(c.entry().scenario().code()))) {
-                negation = new Hit(sentenceEnd(sentence, in), sentenceEnd(sentence, in) + 1, "?");
-                denial = "QUESTION";
+            int end = sentenceEnd(text, sentenceStart, in);
+            if (negation == null && text.charAt(end) == '?') {
+                int answer = nextSentence(text, sentence, end);
+                if (candidates.stream().anyMatch(o -> sentence[o.start()] == answer
+                        && o.entry().scenario().code().equals(c.entry().scenario().code()))) {
+                    negation = new Hit(end, end + 1, "?");
+                    denial = "QUESTION";
+                }
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
             if (restriction == null) {
@@ -549,15 +552,9 @@ public final class ReasonReader {
         return remark;
     }
 
-    /** Whether the sentence ends with a question mark. */
-    private static boolean asks(String text, int[] sentence, int in) {
-        int end = sentenceEnd(sentence, in);
-        return end >= 0 && text.charAt(end) == '?';
-    }
-
-    /** The sentence after this one that holds more than white space (-1: none). */
-    private static int nextSentence(String text, int[] sentence, int in) {
-        for (int i = sentenceEnd(sentence, in) + 1; i > 0 && i < text.length(); i++) {
+    /** The sentence after the one ending at {@code end} that holds more than white space (-1: none). */
+    private static int nextSentence(String text, int[] sentence, int end) {
+        for (int i = end + 1; i < text.length(); i++) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return sentence[i];
             }
@@ -565,15 +562,9 @@ public final class ReasonReader {
         return -1;
     }
 
-    /** The offset of the sentence's last character (-1: no such sentence). */
-    private static int sentenceEnd(int[] sentence, int in) {
-        int end = -1;
-        for (int i = 0; i < sentence.length && sentence[i] <= in; i++) {
-            if (sentence[i] == in) {
-                end = i;
-            }
-        }
-        return end;
+    /** The offset of the sentence's last character. */
+    private static int sentenceEnd(String text, int[] sentenceStart, int in) {
+        return (in + 1 < sentenceStart.length ? sentenceStart[in + 1] : text.length()) - 1;
     }
 
     private static boolean isColon(char c) {
