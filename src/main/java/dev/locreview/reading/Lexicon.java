@@ -209,7 +209,8 @@ public final class Lexicon {
         });
         List<String> categoryNames = data.categories().nodes().stream()
                 .flatMap(node -> node.level2().stream().map(level2 -> node.name() + "-" + level2)).toList();
-        Lexicon lexicon = new Lexicon(entries, read(cueFile, new TypeReference<>() { }), concepts, cueFile, categoryNames);
+        Lexicon lexicon = new Lexicon(entries, complete(read(cueFile, new TypeReference<>() { }), cueFile), concepts, cueFile,
+                categoryNames);
         lexicon.cancelledBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
                 .findFirst().ifPresent(u -> {
                     throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);
@@ -223,6 +224,20 @@ public final class Lexicon {
 
     private static Scenario scenario(PolicyData data, String code, Path file) {
         return data.scenario(code).orElseThrow(() -> new RuleSetException(file + ": unknown scenario code " + code));
+    }
+
+    /** Every list of cues.yaml is required: a rule set that lacks one is refused, naming it. */
+    private static CueFile complete(CueFile cues, Path file) {
+        for (java.lang.reflect.RecordComponent component : CueFile.class.getRecordComponents()) {
+            try {
+                if (component.getAccessor().invoke(cues) == null) {
+                    throw new RuleSetException(file + ": `" + component.getName() + "` is missing");
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return cues;
     }
 
     private static <T> T read(Path file, TypeReference<T> type) {

@@ -101,6 +101,16 @@ class CliTest {
     }
 
     @Test
+    void rulesValidateNamesACueListTheSetLacks() throws Exception {
+        Path lacking = RulesFolder.copy();
+        Path cues = lacking.resolve("reading/cues.yaml");
+        Files.writeString(cues, Files.readString(cues).replaceAll("(?m)^people:.*$", ""));
+        CliRun run = run("rules", "validate", lacking.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("cues.yaml: `people` is missing");
+    }
+
+    @Test
     void rulesValidateRefusesDrlThatWouldRunCodeNamingFileAndLine() throws Exception {
         for (ForbiddenDrl.Case evil : ForbiddenDrl.CASES) {
             Path candidate = RulesFolder.copy();
