@@ -70,6 +70,8 @@ public final class ReasonReader {
 
     /** How far into the next sentence a denial still answers a question («？暂时还没有»). */
     private static final int ANSWER_REACH = 4;
+    /** How long a speaker's label before a colon may be (商家A：, 开发者：). */
+    private static final int SPEAKER_LABEL = 5;
     /** How close before a yes-no word a negation makes the question rhetorical («直接定位不好吗？»). */
     private static final int RHETORICAL_REACH = 3;
     /** What may stand between a topic marker and the end of its clause. */
@@ -80,6 +82,7 @@ public final class ReasonReader {
     private static final String CLOSING_QUOTES = "”」』\"’";
     private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
     private static final String CROSSES = "✘✗❌☒×";
+    private static final String BULLETS = "·•-*–—●▪◦";
     /** One to ten. */
     private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
     /** How far into its sentence 该功能 may stand (after a list marker) to speak of the sentence before. */
@@ -102,6 +105,7 @@ public final class ReasonReader {
         boolean[] remark = remarks(text, clause);
         Hit[] hashtag = hashtags(text, sentence);
         tagLines(text, hashtag);
+        int[] heading = headings(text, sentence);
         int[] clauseStart = starts(clause);
         int[] sentenceStart = starts(sentence);
         List<Hit> negations = new ArrayList<>();
@@ -272,8 +276,11 @@ public final class ReasonReader {
                         && first(now, n -> sentence[n.start()] == in
                             && clause[n.start()] > Math.min(at, clause[h.start()])
                             && clause[n.start()] < Math.max(at, clause[h.start()])) == null;
+                // ... and a heading line ending in a colon is said of the bulleted lines under it («假设以后开通外卖：
+                // · 需要用户精确位置给骑手»)
                 java.util.function.Predicate<Hit> saidOfIt = h -> clause[h.start()] == at || remarkOnIt.test(h)
-                        || reachesForward.test(h) || saidOfTheSentence.test(h);
+                        || reachesForward.test(h) || saidOfTheSentence.test(h)
+                        || (heading[in] >= 0 && sentence[h.start()] == heading[in]);
                 negation = first(notYet, saidOfIt);
                 denial = negation == null ? null : "NOT_YET";
                 // A feature taken down or moved away is no use today either, in the same reach («【移除】门店详情页的
@@ -552,6 +559,20 @@ public final class ReasonReader {
         return remark;
     }
 
+    /** Where the answer to a question ending at {@code end} starts, past white space and a speaker's label (-1: none). */
+    private static int answerStart(String text, int end) {
+        int i = end + 1;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        for (int j = i; j < text.length() && j - i <= SPEAKER_LABEL; j++) {
+            if (isColon(text.charAt(j))) {
+                return j + 1 < text.length() ? j + 1 : -1;
+            }
+        }
+        return i < text.length() ? i : -1;
+    }
+
     /** The sentence after the one ending at {@code end} that holds more than white space (-1: none). */
     private static int nextSentence(String text, int[] sentence, int end) {
         for (int i = end + 1; i < text.length(); i++) {
@@ -696,6 +717,40 @@ public final class ReasonReader {
         return quoted;
     }
 
+    /**
+     * Per sentence, the heading line it is listed under (-1: none): a line that ends in a colon heads the bulleted
+     * lines (·, -, •, 1.) that follow it, up to the first line that is not one.
+     */
+    private static int[] headings(String text, int[] sentence) {
+        int[] heading = new int[text.isEmpty() ? 0 : sentence[text.length() - 1] + 1];
+        java.util.Arrays.fill(heading, -1);
+        int current = -1;
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            String line = text.substring(start, end).strip();
+            if (!line.isEmpty()) {
+                if (current >= 0 && isBullet(line)) {
+                    for (int i = start; i < end; i++) {
+                        heading[sentence[i]] = current;
+                    }
+                } else {
+                    current = -1;
+                }
+                if (isColon(line.charAt(line.length() - 1))) {
+                    current = sentence[start + text.substring(start, end).indexOf(line)];
+                }
+            }
+            start = end + 1;
+        }
+        return heading;
+    }
+
+    private static boolean isBullet(String line) {
+        char c = line.charAt(0);
+        return BULLETS.indexOf(c) >= 0 || (Character.isDigit(c) && line.length() > 1 && ".、)）".indexOf(line.charAt(1)) >= 0);
+    }
+
     /** A line that opens with a label of tags («关键词：代驾、租车») is one hashtag to its end. */
     private void tagLines(String text, Hit[] tag) {
         for (String label : lexicon.tagLines()) {
@@ -760,7 +815,10 @@ public final class ReasonReader {
             Hit asked = first(yesNo, h -> sentence[h.start()] == in && h.start() < end
                     && first(negations, n -> clause[n.start()] == clause[h.start()] && n.end() <= h.start()
                         && h.start() - n.end() <= RHETORICAL_REACH) == null);
-            Hit answer = first(negations, h -> sentence[h.start()] == in + 1 && h.start() - (end + 1) <= ANSWER_REACH);
+            // the answer: the next sentence that says anything, after its speaker's label («\n商家A：那倒没有»)
+            int answerStart = answerStart(text, end);
+            Hit answer = answerStart < 0 ? null : first(negations, h -> sentence[h.start()] == sentence[answerStart]
+                    && h.start() >= answerStart && h.start() - answerStart <= ANSWER_REACH);
             int from = asked != null ? clause[asked.start()] : answer != null ? clause[i] : -1;
             // a topic asked about («跑腿的话，下单时要定位取件点吧？») is in the question
             while (from > 0 && sentence[clauseStart[from - 1]] == in && topicClause[from - 1]) {
