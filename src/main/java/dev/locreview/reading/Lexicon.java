@@ -149,6 +149,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.business(), file + " business"), Cue.BUSINESS);
         add(kinds, concepts.expand(cueFile.vague(), file + " vague"), Cue.VAGUE);
         add(kinds, concepts.expand(cueFile.location(), file + " location"), Cue.LOCATION);
+        add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, concepts.expand(cueFile.otherPurpose(), file + " otherPurpose"), Cue.OTHER_PURPOSE);
         add(kinds, concepts.expand(cueFile.yesNo(), file + " yesNo"), Cue.YES_NO);
         add(kinds, concepts.expand(cueFile.topicMarker(), file + " topicMarker"), Cue.TOPIC_MARKER);

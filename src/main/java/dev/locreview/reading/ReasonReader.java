@@ -82,6 +82,7 @@ public final class ReasonReader {
     private static final String CLOSING_QUOTES = "”」』\"’";
     private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
     private static final String CROSSES = "✘✗❌☒×";
+    /** Marks that open a bulleted line. Like every check here, on the folded text (：and ） read as : and )). */
     private static final String BULLETS = "·•-*–—●▪◦";
     /** One to ten. */
     private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
@@ -263,7 +264,7 @@ public final class ReasonReader {
             }
             // The value of a row, after its colon, naming no feature is said of the row's key («骑手位置：仅App端»).
             java.util.function.Predicate<Hit> valueOfIt = h -> clause[h.start()] == at + 1 && sentence[h.start()] == in
-                    && isColon(text.charAt(clauseStart[at + 1] - 1)) && !namingClauses.contains(at + 1);
+                    && text.charAt(clauseStart[at + 1] - 1) == ':' && !namingClauses.contains(at + 1);
             if (negation == null) {
                 negation = first(elsewhere, h -> clause[h.start()] == at || remarkOnIt.test(h) || valueOfIt.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
@@ -561,12 +562,9 @@ public final class ReasonReader {
 
     /** Where the answer to a question ending at {@code end} starts, past white space and a speaker's label (-1: none). */
     private static int answerStart(String text, int end) {
-        int i = end + 1;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
+        int i = pastSpace(text, end + 1);
         for (int j = i; j < text.length() && j - i <= SPEAKER_LABEL; j++) {
-            if (isColon(text.charAt(j))) {
+            if (text.charAt(j) == ':') {
                 return j + 1 < text.length() ? j + 1 : -1;
             }
         }
@@ -575,21 +573,22 @@ public final class ReasonReader {
 
     /** The sentence after the one ending at {@code end} that holds more than white space (-1: none). */
     private static int nextSentence(String text, int[] sentence, int end) {
-        for (int i = end + 1; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return sentence[i];
-            }
+        int i = pastSpace(text, end + 1);
+        return i < text.length() ? sentence[i] : -1;
+    }
+
+    /** The first offset from {@code from} on that is not white space (the text's length: none). */
+    private static int pastSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
         }
-        return -1;
+        return i;
     }
 
     /** The offset of the sentence's last character. */
     private static int sentenceEnd(String text, int[] sentenceStart, int in) {
         return (in + 1 < sentenceStart.length ? sentenceStart[in + 1] : text.length()) - 1;
-    }
-
-    private static boolean isColon(char c) {
-        return c == '：' || c == ':';
     }
 
     /** The item a remark is said of: the nearest clause before it that is no remark itself (-1: none). */
@@ -728,7 +727,8 @@ public final class ReasonReader {
         for (int start = 0; start < text.length(); ) {
             int end = text.indexOf('\n', start);
             end = end < 0 ? text.length() : end;
-            String line = text.substring(start, end).strip();
+            int lead = Math.min(pastSpace(text, start), end);
+            String line = text.substring(lead, end).strip();
             if (!line.isEmpty()) {
                 if (current >= 0 && isBullet(line)) {
                     for (int i = start; i < end; i++) {
@@ -737,8 +737,8 @@ public final class ReasonReader {
                 } else {
                     current = -1;
                 }
-                if (isColon(line.charAt(line.length() - 1))) {
-                    current = sentence[start + text.substring(start, end).indexOf(line)];
+                if (line.charAt(line.length() - 1) == ':') {
+                    current = sentence[lead];
                 }
             }
             start = end + 1;
@@ -748,7 +748,7 @@ public final class ReasonReader {
 
     private static boolean isBullet(String line) {
         char c = line.charAt(0);
-        return BULLETS.indexOf(c) >= 0 || (Character.isDigit(c) && line.length() > 1 && ".、)）".indexOf(line.charAt(1)) >= 0);
+        return BULLETS.indexOf(c) >= 0 || (Character.isDigit(c) && line.length() > 1 && ".、)".indexOf(line.charAt(1)) >= 0);
     }
 
     /** A line that opens with a label of tags («关键词：代驾、租车») is one hashtag to its end. */
@@ -757,7 +757,7 @@ public final class ReasonReader {
             for (int i = text.indexOf(label); i >= 0; i = text.indexOf(label, i + 1)) {
                 int after = i + label.length();
                 boolean lineStart = i == 0 || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '【';
-                if (!lineStart || after >= text.length() || !isColon(text.charAt(after))) {
+                if (!lineStart || after >= text.length() || text.charAt(after) != ':') {
                     continue;
                 }
                 int end = text.indexOf('\n', after);
