@@ -135,6 +135,8 @@ public final class ReasonReader {
         List<Hit> otherPurposes = new ArrayList<>();
         List<Hit> notRestrictions = new ArrayList<>();
         List<Hit> yesNo = new ArrayList<>();
+        List<Hit> onlyDoes = new ArrayList<>();
+        List<Hit> allOfThem = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
@@ -154,6 +156,8 @@ public final class ReasonReader {
                     case ELSEWHERE -> elsewhere.add(hit);
                     case OTHER_PURPOSE -> otherPurposes.add(hit);
                     case YES_NO -> yesNo.add(hit);
+                    case ONLY_DOES -> onlyDoes.add(hit);
+                    case ALL_OF_THEM -> allOfThem.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -181,6 +185,7 @@ public final class ReasonReader {
         Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause);
         Hit[] quoted = policyQuotes(text, policyReferences);
         int[] item = items(text, sentence, clauseStart);
+        int[] continued = continuations(text, sentence, clauseStart, remark);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
         int statedNumber = statedItem == null ? 0 : itemNumber(text, statedItem.end());
         Hit[] answeredNo = answeredNo(text, clause, clauseStart);
@@ -265,8 +270,14 @@ public final class ReasonReader {
             // The value of a row, after its colon, naming no feature is said of the row's key («骑手位置：仅App端»).
             java.util.function.Predicate<Hit> valueOfIt = h -> clause[h.start()] == at + 1 && sentence[h.start()] == in
                     && text.charAt(clauseStart[at + 1] - 1) == ':' && !namingClauses.contains(at + 1);
+            // A later clause of the sentence that gathers what it follows and names no feature of its own («用户叫代驾、
+            // 司机接单……，这些都在咱自个儿的APP里整»).
+            java.util.function.Predicate<Hit> gathered = h -> sentence[h.start()] == in && clause[h.start()] > at
+                    && !namingClauses.contains(clause[h.start()])
+                    && first(allOfThem, g -> clause[g.start()] == clause[h.start()] && g.start() <= h.start()) != null;
             if (negation == null) {
-                negation = first(elsewhere, h -> clause[h.start()] == at || remarkOnIt.test(h) || valueOfIt.test(h));
+                negation = first(elsewhere, h -> clause[h.start()] == at || remarkOnIt.test(h) || valueOfIt.test(h)
+                        || gathered.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
@@ -325,6 +336,18 @@ public final class ReasonReader {
                 }
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
+            // «仅用于判断您所在城市并展示本市的保养套餐»: what follows the city in the clause it restricts is what the
+            // city-level location serves, a topic of it, not a use of its own.
+            if (negation == null && restriction != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
+                Hit from = restriction;
+                Candidate limit = candidates.stream().filter(o -> o.entry().scenario().kind() == Scenario.Kind.LIMITING
+                        && o.entry().positive() && clause[o.start()] == at && o.start() >= from.end()
+                        && o.end() <= c.start()).findFirst().orElse(null);
+                if (limit != null) {
+                    negation = new Hit(limit.start(), limit.end(), text.substring(limit.start(), limit.end()));
+                    denial = "TOPIC";
+                }
+            }
             if (restriction == null) {
                 restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
             }
@@ -335,9 +358,19 @@ public final class ReasonReader {
                         && !namingClauses.contains(clause[h.start()])
                         && first(locations, l -> clause[l.start()] == clause[h.start()]) != null);
             }
-            boolean locationUse = c.entry().located() || first(locations, h -> clause[h.start()] == at) != null;
+            // ... and so does an earlier one that restricts the location and names no feature («定位净系用嚟睇下你喺广州定
+            // 深圳,首页推送当地嘅优惠券»)
+            if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
+                restriction = last(restrictions, h -> sentence[h.start()] == in && clause[h.start()] < at
+                        && !namingClauses.contains(clause[h.start()])
+                        && first(locations, l -> clause[l.start()] == clause[h.start()]) != null);
+            }
+            // its clause, and where a bracketed remark interrupts it, the clause that goes on after the remark
+            // («骑行中（含锁屏/切后台）持续记录轨迹»)
+            java.util.function.Predicate<Hit> inClause = h -> clause[h.start()] == at || clause[h.start()] == continued[at];
+            boolean locationUse = c.entry().located() || first(locations, inClause) != null;
             boolean destinationOnly = locationUse && !c.entry().located()
-                    && first(locations, h -> clause[h.start()] == at && !lexicon.isDestination(h.word())) == null;
+                    && first(locations, h -> inClause.test(h) && !lexicon.isDestination(h.word())) == null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
                     && c.start() - h.end() <= lexicon.topicReach());
@@ -382,6 +415,19 @@ public final class ReasonReader {
             mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse,
                     destinationOnly, business, entry.weak(), sentenceLocationUse, at, evidence));
         }
+        // «小程序只展示师傅资质、收费标准和公司介绍»: a sentence that says the mini-program does only things that are no
+        // scenario — naming, from there to its end, no scenario it has, and not speaking of the location in its
+        // clause («小程序只在下单时获取一次位置» says when, not what) — says which features are in it.
+        List<Mention> read = mentions;
+        for (Hit only : onlyDoes) {
+            int in = sentence[only.start()];
+            boolean namesUse = read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
+                    && m.getEvidence().end() > only.start() && m.getEffective() != null);
+            if (!namesUse && first(locations, h -> clause[h.start()] == clause[only.start()]) == null) {
+                int to = sentenceEnd(text, sentenceStart, in) + 1;
+                scoped.add(new LocationScoped(new Evidence(reason.substring(only.start(), to), only.start(), to, only.word())));
+            }
+        }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, mentions), signals(reason, text, sentence, clause, negations,
@@ -417,7 +463,7 @@ public final class ReasonReader {
         return unread;
     }
 
-    /** The gate signals of the text; one cancels another of its sentence as cues.yaml says. */
+    /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, String text, int[] sentence, int[] clause, List<Hit> negations,
                                  List<Hit> elsewhere) {
         List<Signal> found = new ArrayList<>();
@@ -432,7 +478,8 @@ public final class ReasonReader {
                     .forEach(kind -> found.add(
                             new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
         }
-        return found.stream().filter(s -> found.stream().noneMatch(other -> other.getSentence() == s.getSentence()
+        // in its clause: «司机切到地图App导航时仍需在后台继续定位» cancels no track its sentence states in another clause
+        return found.stream().filter(s -> found.stream().noneMatch(other -> clause[other.getStart()] == clause[s.getStart()]
                 && lexicon.cancelling(s.getKind()).contains(other.getKind()))).toList();
     }
 
@@ -642,6 +689,29 @@ public final class ReasonReader {
             item[k] = opens ? n : k > 0 && sentence[clauseStart[k]] == sentence[clauseStart[k - 1]] ? item[k - 1] : 0;
         }
         return item;
+    }
+
+    /**
+     * Per clause, the clause that goes on after a bracketed remark right behind it, in its sentence («骑行中（含锁屏）
+     * 持续记录轨迹»: the remark's clauses read apart, what follows the bracket goes on with the clause before it); -1: none.
+     */
+    private static int[] continuations(String text, int[] sentence, int[] clauseStart, boolean[] remark) {
+        int[] continued = new int[clauseStart.length];
+        java.util.Arrays.fill(continued, -1);
+        for (int k = 0; k + 1 < clauseStart.length; k++) {
+            if (remark[k] || !remark[k + 1] || text.charAt(clauseStart[k + 1] - 1) != '(') {
+                continue;
+            }
+            int j = k + 1;
+            while (j < clauseStart.length && remark[j]) {
+                j++;
+            }
+            if (j < clauseStart.length && text.charAt(clauseStart[j] - 1) == ')'
+                    && sentence[clauseStart[j]] == sentence[clauseStart[k]]) {
+                continued[k] = j;
+            }
+        }
+        return continued;
     }
 
     /** Where each clause starts. */
