@@ -76,8 +76,8 @@ public final class ReasonReader {
     private static final int RHETORICAL_REACH = 3;
     /** What may stand between a topic marker and the end of its clause. */
     private static final String PARTICLES = "呢啊吧嘛呀 ";
-    /** How far after a policy reference its quotation may open («第5条“…”», «规范中的“…”»). */
-    private static final int QUOTE_REACH = 4;
+    /** How far after a policy reference its quotation may open («第5条“…”», «规范一、1)：“…”»). */
+    private static final int QUOTE_REACH = 8;
     private static final String OPENING_QUOTES = "“「『\"‘";
     private static final String CLOSING_QUOTES = "”」』\"’";
     private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
