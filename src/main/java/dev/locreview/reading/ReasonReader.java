@@ -137,6 +137,7 @@ public final class ReasonReader {
         List<Hit> yesNo = new ArrayList<>();
         List<Hit> onlyDoes = new ArrayList<>();
         List<Hit> allOfThem = new ArrayList<>();
+        List<Hit> also = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
@@ -158,6 +159,7 @@ public final class ReasonReader {
                     case YES_NO -> yesNo.add(hit);
                     case ONLY_DOES -> onlyDoes.add(hit);
                     case ALL_OF_THEM -> allOfThem.add(hit);
+                    case ALSO -> also.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -272,11 +274,15 @@ public final class ReasonReader {
                     && text.charAt(clauseStart[at + 1] - 1) == ':' && !namingClauses.contains(at + 1);
             // A later clause of the sentence that gathers what it follows and names no feature of its own («用户叫代驾、
             // 司机接单……，这些都在咱自个儿的APP里整»).
+            // the clauses of its words (a role word in a bracketed remark: «附近门店（…，导航功能还在规划中）»), and the
+            // clause that goes on after a remark («护理服务(…)的预约、派单全部在“安心护理”App里完成»)
+            Set<Integer> own = new java.util.HashSet<>(List.of(at, continued[at]));
+            c.anchors().forEach(a -> own.add(clause[a.start()]));
             java.util.function.Predicate<Hit> gathered = h -> sentence[h.start()] == in && clause[h.start()] > at
                     && !namingClauses.contains(clause[h.start()])
                     && first(allOfThem, g -> clause[g.start()] == clause[h.start()] && g.start() <= h.start()) != null;
             if (negation == null) {
-                negation = first(elsewhere, h -> clause[h.start()] == at || remarkOnIt.test(h) || valueOfIt.test(h)
+                negation = first(elsewhere, h -> own.contains(clause[h.start()]) || remarkOnIt.test(h) || valueOfIt.test(h)
                         || gathered.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
@@ -290,7 +296,7 @@ public final class ReasonReader {
                             && clause[n.start()] < Math.max(at, clause[h.start()])) == null;
                 // ... and a heading line ending in a colon is said of the bulleted lines under it («假设以后开通外卖：
                 // · 需要用户精确位置给骑手»)
-                java.util.function.Predicate<Hit> saidOfIt = h -> clause[h.start()] == at || remarkOnIt.test(h)
+                java.util.function.Predicate<Hit> saidOfIt = h -> own.contains(clause[h.start()]) || remarkOnIt.test(h)
                         || reachesForward.test(h) || saidOfTheSentence.test(h)
                         || (heading[in] >= 0 && sentence[h.start()] == heading[in]);
                 negation = first(notYet, saidOfIt);
@@ -430,21 +436,23 @@ public final class ReasonReader {
         }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, unread(reason, sentence, locations, otherPurposes, mentions), signals(reason, text, sentence, clause, negations,
+                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, clause, negations,
                 elsewhere));
     }
 
     /**
      * The sentences that speak of the location for a purpose that is no scenario and name no scenario
-     * (see UnreadPurpose); words that can only deny a scenario (经纬度 in 「不需要经纬度」) name none.
+     * (see UnreadPurpose); words that can only deny a scenario (经纬度 in 「不需要经纬度」) name none. A sentence that
+     * adds something beside the main use («另外首页也有附近充电桩的资讯») gives no such purpose.
      */
     private static List<UnreadPurpose> unread(String reason, int[] sentence, List<Hit> locations,
-                                              List<Hit> otherPurposes, List<Mention> mentions) {
+                                              List<Hit> otherPurposes, List<Hit> also, List<Mention> mentions) {
         List<UnreadPurpose> unread = new ArrayList<>();
         int last = -1;
         for (Hit location : locations) {
             int in = sentence[location.start()];
             if (in == last || first(otherPurposes, h -> sentence[h.start()] == in) == null
+                    || first(also, h -> sentence[h.start()] == in) != null
                     || mentions.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
                         && (m.getEffective() != null || m.isNegated()))) {
                 continue;
