@@ -207,7 +207,9 @@ public final class ReasonReader {
                 while (to < text.length() && clause[to] == at && !lexicon.isClauseBreak(text.charAt(to))) {
                     to++;
                 }
-                scoped.add(new LocationScoped(new Evidence(reason.substring(from, to), from, to, other.word())));
+                boolean exclusive = first(restrictions, r -> sentence[r.start()] == sentence[other.start()]
+                        && r.start() < other.start() && first(locations, l -> clause[l.start()] == clause[r.start()]) != null) != null;
+                scoped.add(new LocationScoped(new Evidence(reason.substring(from, to), from, to, other.word()), exclusive));
             }
         }
         // "不需要定位" speaks of the location to deny it: it is not a use of it.
@@ -251,8 +253,10 @@ public final class ReasonReader {
                     break;
                 }
             }
+            // ... not where it is said of the rest («定位只用于天气卡片，其他功能都不用定位»)
             if (negation == null) {
-                negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end());
+                negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end()
+                        && first(allOthers, o -> clause[o.start()] == clause[h.start()]) == null);
             }
             denial = negation == null ? null : "NEGATION";
             // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause; it reaches
@@ -281,9 +285,12 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> gathered = h -> sentence[h.start()] == in && clause[h.start()] > at
                     && !namingClauses.contains(clause[h.start()])
                     && first(allOfThem, g -> clause[g.start()] == clause[h.start()] && g.start() <= h.start()) != null;
+            // ... and the key of a row whose value names it («我们的App面向老客户:有直营门店的地图和导航、…»)
+            java.util.function.Predicate<Hit> keyOfIt = h -> at > 0 && clause[h.start()] == at - 1 && sentence[h.start()] == in
+                    && text.charAt(clauseStart[at] - 1) == ':' && !namingClauses.contains(at - 1);
             if (negation == null) {
                 negation = first(elsewhere, h -> own.contains(clause[h.start()]) || remarkOnIt.test(h) || valueOfIt.test(h)
-                        || gathered.test(h));
+                        || gathered.test(h) || keyOfIt.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
@@ -431,7 +438,16 @@ public final class ReasonReader {
                     && m.getEvidence().end() > only.start() && m.getEffective() != null);
             if (!namesUse && first(locations, h -> clause[h.start()] == clause[only.start()]) == null) {
                 int to = sentenceEnd(text, sentenceStart, in) + 1;
-                scoped.add(new LocationScoped(new Evidence(reason.substring(only.start(), to), only.start(), to, only.word())));
+                scoped.add(new LocationScoped(new Evidence(reason.substring(only.start(), to), only.start(), to, only.word()), false));
+            }
+        }
+        // «当前版本暂时没有调用定位的地方»: the location used by nothing now, in a sentence naming no feature it has.
+        for (Hit none : noLocations) {
+            int in = sentence[none.start()];
+            boolean saidOfNow = first(now, h -> clause[h.start()] == clause[none.start()] && h.end() <= none.start()) != null;
+            if (saidOfNow && read.stream().noneMatch(m -> sentence[m.getEvidence().start()] == in && m.getEffective() != null)) {
+                int to = sentenceEnd(text, sentenceStart, in) + 1;
+                scoped.add(new LocationScoped(new Evidence(reason.substring(none.start(), to), none.start(), to, none.word()), false));
             }
         }
         mentions = bounded(mentions);

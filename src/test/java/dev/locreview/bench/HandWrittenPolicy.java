@@ -12,6 +12,7 @@ import dev.locreview.policy.AppScenario;
 import dev.locreview.policy.Application;
 import dev.locreview.policy.Grant;
 import dev.locreview.policy.PolicyData;
+import dev.locreview.reading.LocationScoped;
 import dev.locreview.reading.Mention;
 import dev.locreview.reading.ReasonReader;
 
@@ -47,12 +48,13 @@ public final class HandWrittenPolicy {
         ReasonReader.Reading reading = reader.read(request.reason(), app.getCategories());
         List<Mention> mentions = reading.mentions();
         boolean scoped = !reading.scoped().isEmpty();
+        boolean exclusive = reading.scoped().stream().anyMatch(LocationScoped::isExclusive);
         boolean unread = !reading.unread().isEmpty();
         boolean statedLimit = mentions.stream().anyMatch(Mention::isStatedLimit);
         for (Mention m : mentions) {
             boolean tableWordsOnly = statedLimit && reading.signals().stream()
                     .anyMatch(g -> g.getKind().equals("TABLEWORDS") && g.covers(m.getEvidence()));
-            if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped, unread)) {
+            if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped, exclusive, unread)) {
                 scenarios.add(new AppScenario(m.getEffective(), AppScenario.Source.REASON_TEXT, m.getEvidence()));
             }
         }
@@ -90,12 +92,18 @@ public final class HandWrittenPolicy {
     }
 
     /** The reading rules TXT1, TXT2 and TXT5. */
-    private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped, boolean unread) {
+    private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped, boolean exclusive,
+                                  boolean unread) {
         if (m.getEffective() == null) {
             return false;
         }
         if (m.isLocationUse() && !m.isWeak()) {
-            return !(m.isDestinationOnly() && m.isQualifying() && all.stream().anyMatch(o -> o.isExplicitLimit() && "CITY_LEVEL_ONLY".equals(o.getCode())));
+            boolean explicitLimit = all.stream().anyMatch(Mention::isExplicitLimit);
+            return !(m.isDestinationOnly() && m.isQualifying() && all.stream().anyMatch(o -> o.isExplicitLimit() && "CITY_LEVEL_ONLY".equals(o.getCode())))
+                    && !(m.isDestinationOnly() && all.stream().anyMatch(o -> ("ELSEWHERE".equals(o.getDenial())
+                        || "ENDED".equals(o.getDenial())) && o.getStatedCode().equals(m.getStatedCode())))
+                    && !(m.isDestinationOnly() && scoped)
+                    && !(exclusive && m.isQualifying() && explicitLimit);
         }
         if (m.isLimiting()) {
             if (m.isWeak() && (!m.isSentenceLocationUse() || all.stream().anyMatch(o ->
