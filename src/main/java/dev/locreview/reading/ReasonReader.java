@@ -138,6 +138,7 @@ public final class ReasonReader {
         List<Hit> onlyDoes = new ArrayList<>();
         List<Hit> allOfThem = new ArrayList<>();
         List<Hit> also = new ArrayList<>();
+        List<Hit> above = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
@@ -160,6 +161,7 @@ public final class ReasonReader {
                     case ONLY_DOES -> onlyDoes.add(hit);
                     case ALL_OF_THEM -> allOfThem.add(hit);
                     case ALSO -> also.add(hit);
+                    case ABOVE -> above.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -288,9 +290,12 @@ public final class ReasonReader {
             // ... and the key of a row whose value names it («我们的App面向老客户:有直营门店的地图和导航、…»)
             java.util.function.Predicate<Hit> keyOfIt = h -> at > 0 && clause[h.start()] == at - 1 && sentence[h.start()] == in
                     && text.charAt(clauseStart[at] - 1) == ':' && !namingClauses.contains(at - 1);
+            // ... and a later sentence that speaks of everything above it («上面这些外卖下单和配送功能都是在我们自家的App里完成的»)
+            java.util.function.Predicate<Hit> saidOfAbove = h -> sentence[h.start()] > in
+                    && first(above, b -> sentence[b.start()] == sentence[h.start()] && b.start() < h.start()) != null;
             if (negation == null) {
                 negation = first(elsewhere, h -> own.contains(clause[h.start()]) || remarkOnIt.test(h) || valueOfIt.test(h)
-                        || gathered.test(h) || keyOfIt.test(h));
+                        || gathered.test(h) || keyOfIt.test(h) || saidOfAbove.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
