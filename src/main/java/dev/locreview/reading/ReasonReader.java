@@ -278,12 +278,12 @@ public final class ReasonReader {
             // The value of a row, after its colon, naming no feature is said of the row's key («骑手位置：仅App端»).
             java.util.function.Predicate<Hit> valueOfIt = h -> clause[h.start()] == at + 1 && sentence[h.start()] == in
                     && text.charAt(clauseStart[at + 1] - 1) == ':' && !namingClauses.contains(at + 1);
-            // A later clause of the sentence that gathers what it follows and names no feature of its own («用户叫代驾、
-            // 司机接单……，这些都在咱自个儿的APP里整»).
-            // the clauses of its words (a role word in a bracketed remark: «附近门店（…，导航功能还在规划中）»), and the
-            // clause that goes on after a remark («护理服务(…)的预约、派单全部在“安心护理”App里完成»)
+            // Its own clauses: the clauses of its words (a role word in a bracketed remark: «附近门店（…，导航功能还在规划中）»),
+            // and the clause that goes on after a remark («护理服务(…)的预约、派单全部在“安心护理”App里完成»).
             Set<Integer> own = new java.util.HashSet<>(List.of(at, continued[at]));
             c.anchors().forEach(a -> own.add(clause[a.start()]));
+            // A later clause of the sentence that gathers what it follows and names no feature of its own («用户叫代驾、
+            // 司机接单……，这些都在咱自个儿的APP里整»).
             java.util.function.Predicate<Hit> gathered = h -> sentence[h.start()] == in && clause[h.start()] > at
                     && !namingClauses.contains(clause[h.start()])
                     && first(allOfThem, g -> clause[g.start()] == clause[h.start()] && g.start() <= h.start()) != null;
@@ -442,8 +442,7 @@ public final class ReasonReader {
             boolean namesUse = read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
                     && m.getEvidence().end() > only.start() && m.getEffective() != null);
             if (!namesUse && first(locations, h -> clause[h.start()] == clause[only.start()]) == null) {
-                int to = sentenceEnd(text, sentenceStart, in) + 1;
-                scoped.add(new LocationScoped(new Evidence(reason.substring(only.start(), to), only.start(), to, only.word()), false));
+                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, only));
             }
         }
         // «当前版本暂时没有调用定位的地方»: the location used by nothing now, in a sentence naming no feature it has.
@@ -451,8 +450,7 @@ public final class ReasonReader {
             int in = sentence[none.start()];
             boolean saidOfNow = first(now, h -> clause[h.start()] == clause[none.start()] && h.end() <= none.start()) != null;
             if (saidOfNow && read.stream().noneMatch(m -> sentence[m.getEvidence().start()] == in && m.getEffective() != null)) {
-                int to = sentenceEnd(text, sentenceStart, in) + 1;
-                scoped.add(new LocationScoped(new Evidence(reason.substring(none.start(), to), none.start(), to, none.word()), false));
+                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, none));
             }
         }
         mentions = bounded(mentions);
@@ -660,6 +658,12 @@ public final class ReasonReader {
             i++;
         }
         return i;
+    }
+
+    /** The text scoped from a cue to the end of its sentence (no restriction of its own: not exclusive). */
+    private static LocationScoped toSentenceEnd(String reason, String text, int[] sentenceStart, int in, Hit cue) {
+        int to = sentenceEnd(text, sentenceStart, in) + 1;
+        return new LocationScoped(new Evidence(reason.substring(cue.start(), to), cue.start(), to, cue.word()), false);
     }
 
     /** The offset of the sentence's last character. */
