@@ -139,6 +139,7 @@ public final class ReasonReader {
         List<Hit> allOfThem = new ArrayList<>();
         List<Hit> also = new ArrayList<>();
         List<Hit> above = new ArrayList<>();
+        List<Hit> enumerations = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
@@ -162,6 +163,7 @@ public final class ReasonReader {
                     case ALL_OF_THEM -> allOfThem.add(hit);
                     case ALSO -> also.add(hit);
                     case ABOVE -> above.add(hit);
+                    case ENUMERATION -> enumerations.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -282,6 +284,11 @@ public final class ReasonReader {
             // and the clause that goes on after a remark («护理服务(…)的预约、派单全部在“安心护理”App里完成»).
             Set<Integer> own = new java.util.HashSet<>(List.of(at, continued[at]));
             c.anchors().forEach(a -> own.add(clause[a.start()]));
+            // ... and the clause before one that opens by listing what it speaks of («…主要在 native App 上 run，包括下单、派单»)
+            if (at > 0 && sentence[clauseStart[at - 1]] == in
+                    && first(enumerations, e -> e.start() == pastSpace(text, clauseStart[at])) != null) {
+                own.add(at - 1);
+            }
             // A later clause of the sentence that gathers what it follows and names no feature of its own («用户叫代驾、
             // 司机接单……，这些都在咱自个儿的APP里整»).
             java.util.function.Predicate<Hit> gathered = h -> sentence[h.start()] == in && clause[h.start()] > at
