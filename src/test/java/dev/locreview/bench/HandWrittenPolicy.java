@@ -103,6 +103,8 @@ public final class HandWrittenPolicy {
                     && !(m.isDestinationOnly() && all.stream().anyMatch(o -> ("ELSEWHERE".equals(o.getDenial())
                         || "ENDED".equals(o.getDenial())) && o.getStatedCode().equals(m.getStatedCode())))
                     && !(m.isDestinationOnly() && scoped)
+                    && !(m.isDestinationOnly() && all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
+                        && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && !o.isDestinationOnly()))
                     && !(exclusive && m.isQualifying() && explicitLimit);
         }
         if (m.isLimiting()) {
