@@ -71,8 +71,10 @@ public final class Lexicon {
                    List<String> location, List<String> destination, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, Map<String, SignalFile> signals) {
     }
 
-    /** A signal's words, and the signals that cancel it in its clause (a track on a third-party map app). */
-    /** `deniable`: a negation or another app in its clause takes it back (不展示司机实时位置). */
+    /**
+     * A signal's words, and the signals that cancel it in its clause (a track on a third-party map app); `deniable`: a
+     * negation or another app in its clause takes it back (不展示司机实时位置).
+     */
     record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
     }
 

@@ -377,18 +377,16 @@ public final class ReasonReader {
                 restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
             }
             // «…要知道你在哪个城市，…，定位就用这一下»: a later clause of the sentence that names no feature and
-            // speaks of the location only to restrict it restricts the limit before it.
+            // speaks of the location only to restrict it restricts the limit before it; so does an earlier one
+            // («定位净系用嚟睇下你喺广州定深圳,首页推送当地嘅优惠券»).
             if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
-                restriction = first(postRestrictions, h -> sentence[h.start()] == in && clause[h.start()] > at
+                java.util.function.Predicate<Hit> onlyRestricts = h -> sentence[h.start()] == in
                         && !namingClauses.contains(clause[h.start()])
-                        && first(locations, l -> clause[l.start()] == clause[h.start()]) != null);
-            }
-            // ... and so does an earlier one that restricts the location and names no feature («定位净系用嚟睇下你喺广州定
-            // 深圳,首页推送当地嘅优惠券»)
-            if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
-                restriction = last(restrictions, h -> sentence[h.start()] == in && clause[h.start()] < at
-                        && !namingClauses.contains(clause[h.start()])
-                        && first(locations, l -> clause[l.start()] == clause[h.start()]) != null);
+                        && first(locations, l -> clause[l.start()] == clause[h.start()]) != null;
+                restriction = first(postRestrictions, h -> clause[h.start()] > at && onlyRestricts.test(h));
+                if (restriction == null) {
+                    restriction = last(restrictions, h -> clause[h.start()] < at && onlyRestricts.test(h));
+                }
             }
             // its clause, and where a bracketed remark interrupts it, the clause that goes on after the remark
             // («骑行中（含锁屏/切后台）持续记录轨迹»)

@@ -91,6 +91,15 @@ public final class HandWrittenPolicy {
         return reject(app, scenarios, pairs);
     }
 
+    /**
+     * The text speaks of the location only for qualifying features it plans, denies or puts elsewhere: no live mention
+     * that uses the location (among those the filter keeps) is left.
+     */
+    private static boolean locationOnlyForDeniedUses(List<Mention> all, java.util.function.Predicate<Mention> live) {
+        return all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
+                && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && live.test(o));
+    }
+
     /** The reading rules TXT1, TXT2 and TXT5. */
     private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped, boolean exclusive,
                                   boolean unread) {
@@ -98,14 +107,14 @@ public final class HandWrittenPolicy {
             return false;
         }
         if (m.isLocationUse() && !m.isWeak()) {
-            boolean explicitLimit = all.stream().anyMatch(Mention::isExplicitLimit);
-            return !(m.isDestinationOnly() && m.isQualifying() && all.stream().anyMatch(o -> o.isExplicitLimit() && "CITY_LEVEL_ONLY".equals(o.getCode())))
-                    && !(m.isDestinationOnly() && all.stream().anyMatch(o -> ("ELSEWHERE".equals(o.getDenial())
-                        || "ENDED".equals(o.getDenial())) && o.getStatedCode().equals(m.getStatedCode())))
-                    && !(m.isDestinationOnly() && scoped)
-                    && !(m.isDestinationOnly() && all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
-                        && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && !o.isDestinationOnly()))
-                    && !(exclusive && m.isQualifying() && explicitLimit);
+            // a feature named only by where it goes yields as TXT1 says
+            boolean yieldsAsNamed = m.isDestinationOnly() && ((m.isQualifying() && all.stream().anyMatch(o ->
+                    o.isExplicitLimit() && "CITY_LEVEL_ONLY".equals(o.getCode())))
+                    || all.stream().anyMatch(o -> ("ELSEWHERE".equals(o.getDenial()) || "ENDED".equals(o.getDenial()))
+                        && o.getStatedCode().equals(m.getStatedCode()))
+                    || scoped
+                    || locationOnlyForDeniedUses(all, o -> !o.isDestinationOnly()));
+            return !yieldsAsNamed && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
         }
         if (m.isLimiting()) {
             if (m.isWeak() && (!m.isSentenceLocationUse() || all.stream().anyMatch(o ->
@@ -124,8 +133,7 @@ public final class HandWrittenPolicy {
                     && all.stream().noneMatch(o -> o.getDenial() != null && DENIED_EVERYWHERE.contains(o.getDenial())
                             && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
-                    && !(all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
-                        && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse()));
+                    && !locationOnlyForDeniedUses(all, o -> true);
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
                 && all.stream().noneMatch(Mention::isStatedLimit)
