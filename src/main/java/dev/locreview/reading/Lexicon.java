@@ -68,7 +68,7 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, List<String> policyPermits, List<String> ownVoice, List<String> application, List<String> purposeHeading, Map<String, SignalFile> signals) {
     }
 
     /**
@@ -79,7 +79,8 @@ public final class Lexicon {
     }
 
     enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
-        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, ABOVE, ENUMERATION, ALSO }
+        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, ABOVE, ENUMERATION, ALSO,
+        POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING }
 
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
@@ -166,6 +167,10 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.above(), file + " above"), Cue.ABOVE);
         add(kinds, concepts.expand(cueFile.enumeration(), file + " enumeration"), Cue.ENUMERATION);
         add(kinds, concepts.expand(cueFile.also(), file + " also"), Cue.ALSO);
+        add(kinds, concepts.expand(cueFile.policyPermits(), file + " policyPermits"), Cue.POLICY_PERMITS);
+        add(kinds, concepts.expand(cueFile.ownVoice(), file + " ownVoice"), Cue.OWN_VOICE);
+        add(kinds, concepts.expand(cueFile.application(), file + " application"), Cue.APPLICATION);
+        add(kinds, concepts.expand(cueFile.purposeHeading(), file + " purposeHeading"), Cue.PURPOSE_HEADING);
         this.cueKinds = kinds;
         this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();

@@ -83,7 +83,7 @@ public final class ReasonReader {
     private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
     private static final String CROSSES = "✘✗❌☒×";
     /** Marks that open a bulleted line. Like every check here, on the folded text (：and ） read as : and )). */
-    private static final String BULLETS = "·•-*–—●▪◦";
+    private static final String BULLETS = "·•-*–—●▪◦>";
     /** One to ten. */
     private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
     /** How far into its sentence 该功能 may stand (after a list marker) to speak of the sentence before. */
@@ -140,6 +140,10 @@ public final class ReasonReader {
         List<Hit> also = new ArrayList<>();
         List<Hit> above = new ArrayList<>();
         List<Hit> enumerations = new ArrayList<>();
+        List<Hit> permits = new ArrayList<>();
+        List<Hit> ownVoice = new ArrayList<>();
+        List<Hit> applications = new ArrayList<>();
+        List<Hit> purposeHeadings = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
@@ -164,6 +168,10 @@ public final class ReasonReader {
                     case ALSO -> also.add(hit);
                     case ABOVE -> above.add(hit);
                     case ENUMERATION -> enumerations.add(hit);
+                    case POLICY_PERMITS -> permits.add(hit);
+                    case OWN_VOICE -> ownVoice.add(hit);
+                    case APPLICATION -> applications.add(hit);
+                    case PURPOSE_HEADING -> purposeHeadings.add(hit);
                     case NEGATION -> negations.add(hit);
                     case NOT_NEGATION -> notNegations.add(hit);
                     case POST_NEGATION -> postNegations.add(hit);
@@ -189,7 +197,7 @@ public final class ReasonReader {
         postNegations.removeIf(consequence);
         boolean[] topicClause = topics(text, clause, topicMarkers);
         Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause);
-        Hit[] quoted = policyQuotes(text, policyReferences);
+        Hit[] quoted = policyQuotes(text, sentence, policyReferences, permits, ownVoice);
         int[] item = items(text, sentence, clauseStart);
         int[] continued = continuations(text, sentence, clauseStart, remark);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
@@ -388,11 +396,17 @@ public final class ReasonReader {
                     restriction = last(restrictions, h -> clause[h.start()] < at && onlyRestricts.test(h));
                 }
             }
+            // «## 定位用途 / - 判断用户所在城市是否已开通»: the lines under a heading that names the location's purpose say
+            // what it is for, as «定位仅用于：» does — a limit there is restricted, a feature there is a use of the location.
+            Hit purpose = heading[in] < 0 ? null : first(purposeHeadings, h -> sentence[h.start()] == heading[in]);
+            if (restriction == null && purpose != null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
+                restriction = purpose;
+            }
             // its clause, and where a bracketed remark interrupts it, the clause that goes on after the remark
             // («骑行中（含锁屏/切后台）持续记录轨迹»)
             java.util.function.Predicate<Hit> inClause = h -> clause[h.start()] == at || clause[h.start()] == continued[at];
-            boolean locationUse = c.entry().located() || first(locations, inClause) != null;
-            boolean destinationOnly = locationUse && !c.entry().located()
+            boolean locationUse = c.entry().located() || purpose != null || first(locations, inClause) != null;
+            boolean destinationOnly = locationUse && !c.entry().located() && purpose == null
                     && first(locations, h -> inClause.test(h) && !lexicon.isDestination(h.word())) == null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
@@ -447,7 +461,16 @@ public final class ReasonReader {
             boolean namesUse = read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
                     && m.getEvidence().end() > only.start() && m.getEffective() != null);
             if (!namesUse && first(locations, h -> clause[h.start()] == clause[only.start()]) == null) {
-                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, only));
+                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, only, false));
+            }
+        }
+        // «这次申请getLocation，只是想识别用户所在城市»: a limit restricted in a sentence about the application itself says
+        // what the whole application is for (exclusive, as «其他功能都不用定位» beside it would).
+        for (Hit application : applications) {
+            int in = sentence[application.start()];
+            if (read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in && m.isExplicitLimit()
+                    && m.getEvidence().start() >= application.start())) {
+                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, application, true));
             }
         }
         // «当前版本暂时没有调用定位的地方»: the location used by nothing now, in a sentence naming no feature it has.
@@ -455,7 +478,7 @@ public final class ReasonReader {
             int in = sentence[none.start()];
             boolean saidOfNow = first(now, h -> clause[h.start()] == clause[none.start()] && h.end() <= none.start()) != null;
             if (saidOfNow && read.stream().noneMatch(m -> sentence[m.getEvidence().start()] == in && m.getEffective() != null)) {
-                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, none));
+                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, none, false));
             }
         }
         mentions = bounded(mentions);
@@ -666,9 +689,10 @@ public final class ReasonReader {
     }
 
     /** The text scoped from a cue to the end of its sentence (no restriction of its own: not exclusive). */
-    private static LocationScoped toSentenceEnd(String reason, String text, int[] sentenceStart, int in, Hit cue) {
+    private static LocationScoped toSentenceEnd(String reason, String text, int[] sentenceStart, int in, Hit cue,
+                                                boolean exclusive) {
         int to = sentenceEnd(text, sentenceStart, in) + 1;
-        return new LocationScoped(new Evidence(reason.substring(cue.start(), to), cue.start(), to, cue.word()), false);
+        return new LocationScoped(new Evidence(reason.substring(cue.start(), to), cue.start(), to, cue.word()), exclusive);
     }
 
     /** The offset of the sentence's last character. */
@@ -804,21 +828,29 @@ public final class ReasonReader {
         return answer;
     }
 
-    /** Per character, the policy reference whose quotation it is in: a quotation opening right after one. */
-    private static Hit[] policyQuotes(String text, List<Hit> references) {
+    /**
+     * Per character, the policy reference whose quotation it is in: a quotation opening right after one, or, unquoted,
+     * the stretch from it to what the policy permits in its sentence where the applicant does not speak in it.
+     */
+    private static Hit[] policyQuotes(String text, int[] sentence, List<Hit> references, List<Hit> permits,
+                                      List<Hit> ownVoice) {
         Hit[] quoted = new Hit[text.length()];
         for (Hit reference : references) {
             int open = reference.end();
             while (open < text.length() && open - reference.end() < QUOTE_REACH && OPENING_QUOTES.indexOf(text.charAt(open)) < 0) {
                 open++;
             }
-            if (open >= text.length() || OPENING_QUOTES.indexOf(text.charAt(open)) < 0) {
+            if (open < text.length() && OPENING_QUOTES.indexOf(text.charAt(open)) >= 0) {
+                char closing = CLOSING_QUOTES.charAt(OPENING_QUOTES.indexOf(text.charAt(open)));
+                int close = text.indexOf(closing, open + 1);
+                if (close > open) {
+                    java.util.Arrays.fill(quoted, open, close + 1, reference);
+                }
                 continue;
             }
-            char closing = CLOSING_QUOTES.charAt(OPENING_QUOTES.indexOf(text.charAt(open)));
-            int close = text.indexOf(closing, open + 1);
-            if (close > open) {
-                java.util.Arrays.fill(quoted, open, close + 1, reference);
+            Hit permit = first(permits, p -> sentence[p.start()] == sentence[reference.start()] && p.start() >= reference.end());
+            if (permit != null && first(ownVoice, v -> v.start() >= reference.end() && v.end() <= permit.start()) == null) {
+                java.util.Arrays.fill(quoted, reference.end(), permit.end(), reference);
             }
         }
         return quoted;
@@ -826,27 +858,35 @@ public final class ReasonReader {
 
     /**
      * Per sentence, the heading line it is listed under (-1: none): a line that ends in a colon heads the bulleted
-     * lines (·, -, •, 1.) that follow it, up to the first line that is not one.
+     * lines (·, -, •, >, 1.) that follow it, up to the first line that is not one; a markdown heading (## …) heads
+     * every line up to the next heading.
      */
     private static int[] headings(String text, int[] sentence) {
         int[] heading = new int[text.isEmpty() ? 0 : sentence[text.length() - 1] + 1];
         java.util.Arrays.fill(heading, -1);
         int current = -1;
+        boolean section = false;
         for (int start = 0; start < text.length(); ) {
             int end = text.indexOf('\n', start);
             end = end < 0 ? text.length() : end;
             int lead = Math.min(pastSpace(text, start), end);
             String line = text.substring(lead, end).strip();
             if (!line.isEmpty()) {
-                if (current >= 0 && isBullet(line)) {
+                boolean markdownHeading = line.charAt(0) == '#';
+                if (markdownHeading) {
+                    current = sentence[lead];
+                    section = true;
+                } else if (current >= 0 && (section || isBullet(line))) {
                     for (int i = start; i < end; i++) {
                         heading[sentence[i]] = current;
                     }
                 } else {
                     current = -1;
+                    section = false;
                 }
-                if (line.charAt(line.length() - 1) == ':') {
+                if (!markdownHeading && line.charAt(line.length() - 1) == ':') {
                     current = sentence[lead];
+                    section = false;
                 }
             }
             start = end + 1;
