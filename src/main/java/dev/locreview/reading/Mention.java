@@ -82,6 +82,11 @@ public final class Mention {
         return effective != null && effective.kind() == Scenario.Kind.LIMITING;
     }
 
+    /** Said later in the text than the other mention. */
+    public boolean isAfter(Mention other) {
+        return evidence.start() > other.evidence.start();
+    }
+
     /** The text limits the location to a use that needs no precise fix, in so many words (仅/只, or a denial). */
     public boolean isExplicitLimit() {
         return isLimiting() && (restricted || denial != null);

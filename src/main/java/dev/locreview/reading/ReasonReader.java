@@ -308,9 +308,14 @@ public final class ReasonReader {
             // ... and a later sentence that speaks of everything above it («上面这些外卖下单和配送功能都是在我们自家的App里完成的»)
             java.util.function.Predicate<Hit> saidOfAbove = h -> sentence[h.start()] > in
                     && first(above, b -> sentence[b.start()] == sentence[h.start()] && b.start() < h.start()) != null;
+            // ... and an earlier clause of the sentence that only sets the scene in it («在我们的移动应用程序(App)中,用户可以
+            // 找到附近的车辆»)
+            java.util.function.Predicate<Hit> sceneOfIt = h -> sentence[h.start()] == in && clause[h.start()] < at
+                    && text.charAt(pastSpace(text, clauseStart[clause[h.start()]])) == '在'
+                    && !namingClauses.contains(clause[h.start()]);
             if (negation == null) {
                 negation = first(elsewhere, h -> own.contains(clause[h.start()]) || remarkOnIt.test(h) || valueOfIt.test(h)
-                        || gathered.test(h) || keyOfIt.test(h) || saidOfAbove.test(h));
+                        || gathered.test(h) || keyOfIt.test(h) || saidOfAbove.test(h) || sceneOfIt.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
@@ -468,7 +473,7 @@ public final class ReasonReader {
         // what the whole application is for (exclusive, as «其他功能都不用定位» beside it would).
         for (Hit application : applications) {
             int in = sentence[application.start()];
-            if (read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in && m.isExplicitLimit()
+            if (read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in && m.isLimiting() && m.isRestricted()
                     && m.getEvidence().start() >= application.start())) {
                 scoped.add(toSentenceEnd(reason, text, sentenceStart, in, application, true));
             }

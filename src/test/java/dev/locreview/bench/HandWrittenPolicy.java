@@ -114,7 +114,11 @@ public final class HandWrittenPolicy {
                         && o.getStatedCode().equals(m.getStatedCode()))
                     || scoped
                     || locationOnlyForDeniedUses(all, o -> !o.isDestinationOnly()));
-            return !yieldsAsNamed && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
+            // a use of a feature said later to have ended, or put in another app by a text that scopes itself
+            boolean pastOrElsewhere = all.stream().anyMatch(o -> o.getStatedCode().equals(m.getStatedCode())
+                    && (("ENDED".equals(o.getDenial()) && o.isAfter(m)) || ("ELSEWHERE".equals(o.getDenial()) && scoped)));
+            return !yieldsAsNamed && !pastOrElsewhere
+                    && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
         }
         if (m.isLimiting()) {
             if (m.isWeak() && (!m.isSentenceLocationUse() || all.stream().anyMatch(o ->
