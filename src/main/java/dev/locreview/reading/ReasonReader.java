@@ -863,7 +863,7 @@ public final class ReasonReader {
 
     /**
      * Per sentence, the heading line it is listed under (-1: none): a line that ends in a colon heads the bulleted
-     * lines (·, -, •, >, 1.) that follow it, up to the first line that is not one; a markdown heading (## …) heads
+     * lines (·, -, •, >, 1., 答：) that follow it, up to the first line that is not one; a markdown heading (## …) heads
      * every line up to the next heading.
      */
     private static int[] headings(String text, int[] sentence) {
@@ -890,7 +890,12 @@ public final class ReasonReader {
                     section = false;
                 }
                 if (!markdownHeading && line.charAt(line.length() - 1) == ':') {
-                    current = sentence[lead];
+                    // the sentence that ends in the colon: a numbered line («2. 定位用途：») starts with an item of its own
+                    int colon = end - 1;
+                    while (Character.isWhitespace(text.charAt(colon))) {
+                        colon--;
+                    }
+                    current = sentence[colon];
                     section = false;
                 }
             }
@@ -901,7 +906,9 @@ public final class ReasonReader {
 
     private static boolean isBullet(String line) {
         char c = line.charAt(0);
-        return BULLETS.indexOf(c) >= 0 || (Character.isDigit(c) && line.length() > 1 && ".、)".indexOf(line.charAt(1)) >= 0);
+        // an answer under a question line («3. 申请wx.getLocation用于： / 答：识别用户所在城市») is listed under it too
+        return BULLETS.indexOf(c) >= 0 || (Character.isDigit(c) && line.length() > 1 && ".、)".indexOf(line.charAt(1)) >= 0)
+                || line.startsWith("答");
     }
 
     /** A line that opens with a label of tags («关键词：代驾、租车») is one hashtag to its end. */
