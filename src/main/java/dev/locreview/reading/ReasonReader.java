@@ -78,6 +78,8 @@ public final class ReasonReader {
     private static final String PARTICLES = "呢啊吧嘛呀 ";
     /** How far after a policy reference its quotation may open («第5条“…”», «规范一、1)：“…”»). */
     private static final int QUOTE_REACH = 8;
+    /** How far before a restriction the location word stands when it is the restriction's subject («定位功能仅用于»). */
+    private static final int SUBJECT_REACH = 4;
     private static final String OPENING_QUOTES = "“「『\"‘";
     private static final String CLOSING_QUOTES = "”」』\"’";
     private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
@@ -417,8 +419,9 @@ public final class ReasonReader {
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
                     && c.start() - h.end() <= lexicon.topicReach());
             if (topic == null) {
+                // not across the items of a list («扫码用车、月卡和次卡购买»: the card is another item, not what the ride is of)
                 topic = first(topicsAfter, h -> clause[h.start()] == at && h.start() >= c.end()
-                        && h.start() - c.end() <= lexicon.topicReach());
+                        && h.start() - c.end() <= lexicon.topicReach() && !listSeparated(text, c.end(), h.start()));
             }
             // Only a qualifying use can be a mere topic: a city next to a coupon is the marketing case itself.
             if (negation == null && topic != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
@@ -476,6 +479,19 @@ public final class ReasonReader {
             if (read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in && m.isLimiting() && m.isRestricted()
                     && m.getEvidence().start() >= application.start())) {
                 scoped.add(toSentenceEnd(reason, text, sentenceStart, in, application, true));
+            }
+        }
+        // «定位仅用于识别城市»: the location itself, right before the restriction, restricted to a limit in a clause that
+        // names no qualifying use says what the whole application is for too.
+        for (Mention m : read) {
+            int from = m.getEvidence().start();
+            // (a word inside an identifier is not the word: «getFuzzyLocation 只是一次性的大致位置» names an API)
+            Hit subject = !m.isLimiting() || !m.isRestricted() ? null : first(locations, l -> clause[l.start()] == clause[from]
+                    && l.end() <= from && from - l.end() <= SUBJECT_REACH
+                    && (l.start() == 0 || !isAsciiLetter(text.charAt(l.start() - 1))));
+            if (subject != null && m.getClause() == clause[from] && read.stream().noneMatch(o -> o.isQualifying() && !o.isNegated()
+                    && o.getClause() == clause[from])) {
+                scoped.add(toSentenceEnd(reason, text, sentenceStart, sentence[from], subject, true));
             }
         }
         // «当前版本暂时没有调用定位的地方»: the location used by nothing now, in a sentence naming no feature it has.
@@ -902,6 +918,16 @@ public final class ReasonReader {
             start = end + 1;
         }
         return heading;
+    }
+
+    /** An enumeration comma (、) stands between the two offsets: they are in different items of a list. */
+    private static boolean listSeparated(String text, int from, int to) {
+        int comma = text.indexOf('、', from);
+        return comma >= 0 && comma < to;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isBullet(String line) {
