@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import dev.locreview.policy.Grant;
 import dev.locreview.policy.PolicyData;
 import dev.locreview.policy.RejectionPattern;
+import dev.locreview.reading.Mention;
 
 /**
  * Checks a compiled rule set before it may be used: every rule names a clause and no two share one,
@@ -76,7 +77,7 @@ public final class RuleSetValidator {
             }
             String where = file + ":" + (i + 1) + ": ";
             for (Matcher m = CODE.matcher(line); m.find(); ) {
-                if (data.scenario(m.group(1)).isEmpty()) {
+                if (data.scenario(m.group(1)).isEmpty() && !Mention.DENIALS.contains(m.group(1))) {
                     problems.add(where + "unknown scenario code " + m.group(1));
                 }
             }

@@ -12,6 +12,10 @@ public final class Mention {
 
     private final Scenario stated;
     private final Scenario effective;
+    /** The kinds of denial a mention can carry (what DRL compares `denial` with); none is a scenario code. */
+    public static final java.util.Set<String> DENIALS = java.util.Set.of("NEGATION", "TOPIC", "OTHERS", "QUOTED", "HASHTAG",
+            "QUESTION", "ELSEWHERE", "NOT_YET", "ENDED");
+
     private final String denial;
     private final boolean restricted;
     private final boolean locationUse;

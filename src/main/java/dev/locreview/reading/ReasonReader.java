@@ -263,14 +263,23 @@ public final class ReasonReader {
                 if (negation == null) {
                     negation = answeredNo[anchorClause];
                 }
+                // A later clause of the sentence that gathers what it follows, names no feature of its own and denies it
+                // («网点预约、排队叫号和路线导航，小程序里都没有»).
+                if (negation == null) {
+                    negation = first(allOfThem, g -> sentence[g.start()] == in && clause[g.start()] > anchorClause
+                            && !namingClauses.contains(clause[g.start()])
+                            && first(negations, h -> clause[h.start()] == clause[g.start()] && (h.inside(g) || g.inside(h))) != null);
+                }
                 if (negation != null) {
                     break;
                 }
             }
             // ... not where it is said of the rest («定位只用于天气卡片，其他功能都不用定位»)
             if (negation == null) {
+                // (a feature its own clause says is planned is that, not denied: «外卖功能还在开发中，…定位暂时没有地方用»)
                 negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end()
-                        && first(allOthers, o -> clause[o.start()] == clause[h.start()]) == null);
+                        && first(allOthers, o -> clause[o.start()] == clause[h.start()]) == null
+                        && first(notYet, y -> clause[y.start()] == at) == null);
             }
             denial = negation == null ? null : "NEGATION";
             // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause; it reaches

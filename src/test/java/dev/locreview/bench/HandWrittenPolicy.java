@@ -93,11 +93,11 @@ public final class HandWrittenPolicy {
 
     /**
      * The text speaks of the location only for qualifying features it plans, denies or puts elsewhere: no live mention
-     * that uses the location (among those the filter keeps) is left.
+     * that uses the location is left (a feature named only by where someone goes uses none).
      */
-    private static boolean locationOnlyForDeniedUses(List<Mention> all, java.util.function.Predicate<Mention> live) {
+    private static boolean locationOnlyForDeniedUses(List<Mention> all) {
         return all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
-                && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && live.test(o));
+                && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && !o.isDestinationOnly());
     }
 
     /** The reading rules TXT1, TXT2 and TXT5. */
@@ -113,10 +113,12 @@ public final class HandWrittenPolicy {
                     || all.stream().anyMatch(o -> ("ELSEWHERE".equals(o.getDenial()) || "ENDED".equals(o.getDenial()))
                         && o.getStatedCode().equals(m.getStatedCode()))
                     || scoped
-                    || locationOnlyForDeniedUses(all, o -> !o.isDestinationOnly()));
-            // a use of a feature said later to have ended, or put in another app by a text that scopes itself
+                    || locationOnlyForDeniedUses(all));
+            // a use of a feature said later to have ended, or put in another app or said not live by a text that
+            // scopes itself
             boolean pastOrElsewhere = all.stream().anyMatch(o -> o.getStatedCode().equals(m.getStatedCode())
-                    && (("ENDED".equals(o.getDenial()) && o.isAfter(m)) || ("ELSEWHERE".equals(o.getDenial()) && scoped)));
+                    && (("ENDED".equals(o.getDenial()) && o.isAfter(m))
+                        || (("ELSEWHERE".equals(o.getDenial()) || "NOT_YET".equals(o.getDenial())) && scoped)));
             return !yieldsAsNamed && !pastOrElsewhere
                     && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
         }
@@ -137,7 +139,7 @@ public final class HandWrittenPolicy {
                     && all.stream().noneMatch(o -> o.getDenial() != null && DENIED_EVERYWHERE.contains(o.getDenial())
                             && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
-                    && !locationOnlyForDeniedUses(all, o -> true);
+                    && !locationOnlyForDeniedUses(all);
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
                 && all.stream().noneMatch(Mention::isStatedLimit)
