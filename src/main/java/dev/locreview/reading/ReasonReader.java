@@ -481,25 +481,22 @@ public final class ReasonReader {
                 scoped.add(toSentenceEnd(reason, text, sentenceStart, in, only, false));
             }
         }
-        // «这次申请getLocation，只是想识别用户所在城市»: a limit restricted in a sentence about the application itself says
-        // what the whole application is for (exclusive, as «其他功能都不用定位» beside it would).
-        for (Hit application : applications) {
-            int in = sentence[application.start()];
-            if (read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in && m.isLimiting() && m.isRestricted()
-                    && m.getEvidence().start() >= application.start())) {
-                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, application, true));
-            }
-        }
-        // «定位仅用于识别城市»: the location itself, right before the restriction, restricted to a limit in a clause that
-        // names no qualifying use says what the whole application is for too.
+        // A restricted limit says what the whole application is for (exclusive, as «其他功能都不用定位» beside it would)
+        // where the restriction is said of the application itself («这次申请getLocation，只是想识别用户所在城市») or of the
+        // location right before it, in a clause naming no qualifying use («定位仅用于识别城市»; a word inside an identifier
+        // is not the word: «getFuzzyLocation 只是一次性的大致位置» names an API).
         for (Mention m : read) {
+            if (!m.isLimiting() || !m.isRestricted()) {
+                continue;
+            }
             int from = m.getEvidence().start();
-            // (a word inside an identifier is not the word: «getFuzzyLocation 只是一次性的大致位置» names an API)
-            Hit subject = !m.isLimiting() || !m.isRestricted() ? null : first(locations, l -> clause[l.start()] == clause[from]
-                    && l.end() <= from && from - l.end() <= SUBJECT_REACH
-                    && (l.start() == 0 || !isAsciiLetter(text.charAt(l.start() - 1))));
-            if (subject != null && m.getClause() == clause[from] && read.stream().noneMatch(o -> o.isQualifying() && !o.isNegated()
-                    && o.getClause() == clause[from])) {
+            Hit subject = first(applications, a -> sentence[a.start()] == sentence[from] && a.start() <= from);
+            if (subject == null && m.getClause() == clause[from] && read.stream().noneMatch(o -> o.isQualifying()
+                    && !o.isNegated() && o.getClause() == clause[from])) {
+                subject = first(locations, l -> clause[l.start()] == clause[from] && l.end() <= from
+                        && from - l.end() <= SUBJECT_REACH && (l.start() == 0 || !isAsciiLetter(text.charAt(l.start() - 1))));
+            }
+            if (subject != null) {
                 scoped.add(toSentenceEnd(reason, text, sentenceStart, sentence[from], subject, true));
             }
         }
