@@ -22,6 +22,7 @@ public final class Application {
     public ApiFamily getFamily() { return api.family(); }
     public boolean isPrecise() { return api.family().isPrecise(); }
     public boolean isContinuous() { return api.family() == ApiFamily.CONTINUOUS; }
+    public boolean isTableDecides() { return api.tableDecides(); }
     public boolean isSelfService() { return api.selfService(); }
     public List<AppCategory> getCategories() { return categories; }
     public String getReason() { return reason; }

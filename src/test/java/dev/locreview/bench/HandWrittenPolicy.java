@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.locreview.engine.Intake;
 import dev.locreview.engine.ReviewRequest;
 import dev.locreview.policy.ApiFamily;
+import dev.locreview.policy.AppCategory;
 import dev.locreview.policy.AppScenario;
 import dev.locreview.policy.Application;
 import dev.locreview.policy.Grant;
@@ -30,7 +31,8 @@ public final class HandWrittenPolicy {
     public record Outcome(String decision, String clause, List<String> recommendedApis) {
     }
 
-    private record Pair(Grant grant, AppScenario scenario) {
+    /** outside: the applied-for API's table decides (RT) and does not open the pair's category. */
+    private record Pair(Grant grant, AppScenario scenario, boolean outside) {
     }
 
     private final PolicyData data;
@@ -63,10 +65,14 @@ public final class HandWrittenPolicy {
         }
         List<Pair> pairs = new ArrayList<>();
         for (Grant g : data.grants()) {
-            if (app.hasCategoryIn(g)) {
+            for (AppCategory c : app.getCategories()) {
+                if (!g.covers(c)) {
+                    continue;
+                }
+                boolean outside = app.isTableDecides() && data.table(app.getApi()).map(t -> !t.covers(c)).orElse(false);
                 for (AppScenario s : scenarios) {
                     if (g.carries(s.getCode())) {
-                        pairs.add(new Pair(g, s));
+                        pairs.add(new Pair(g, s, outside));
                     }
                 }
             }
@@ -74,8 +80,8 @@ public final class HandWrittenPolicy {
         String approval = null;
         boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
         for (Pair p : pairs) {
-            if (app.getFamily() == ApiFamily.CONTINUOUS && !tracked
-                    && p.scenario().getSource() != AppScenario.Source.DECLARED) {
+            if (p.outside() || (app.getFamily() == ApiFamily.CONTINUOUS && !tracked
+                    && p.scenario().getSource() != AppScenario.Source.DECLARED)) {
                 continue;
             }
             String clause = app.getFamily() == ApiFamily.CONTINUOUS
@@ -151,7 +157,13 @@ public final class HandWrittenPolicy {
         List<String> clauses = new ArrayList<>();
         Set<String> recommended = new LinkedHashSet<>();
         boolean continuous = app.getFamily() == ApiFamily.CONTINUOUS;
-        if (continuous && !pairs.isEmpty() && !has(scenarios, "TAKEAWAY_ADDRESS_ONLY")) {
+        if (pairs.stream().anyMatch(p -> p.outside() && p.grant().getFamily() == app.getFamily())) {
+            clauses.add("RT");
+            recommended.addAll(List.of("wx.startLocationUpdate", "wx.getLocation"));
+            recommended.addAll(LIGHT);
+        }
+        if (continuous && pairs.stream().anyMatch(p -> !p.outside() || p.grant().getFamily() != app.getFamily())
+                && !has(scenarios, "TAKEAWAY_ADDRESS_ONLY")) {
             clauses.add("RC");
             recommended.add("wx.getLocation");
             recommended.addAll(LIGHT);
