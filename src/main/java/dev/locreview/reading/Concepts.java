@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.locreview.policy.RuleSetException;
@@ -15,8 +16,6 @@ import dev.locreview.policy.RuleSetException;
  * Expansion happens once, when the lexicon is built; the text is still scanned once.
  */
 final class Concepts {
-
-    static final String FAMILY = "$";
 
     private final Map<String, List<String>> families;
     private final Map<String, List<String>> variants;
@@ -36,18 +35,38 @@ final class Concepts {
         }
         Set<String> out = new LinkedHashSet<>();
         for (String word : words) {
-            if (word.startsWith(FAMILY)) {
-                List<String> family = families.get(word.substring(FAMILY.length()));
-                if (family == null) {
-                    throw new RuleSetException(where + ": unknown word family " + word + " (reading/concepts.yaml)");
-                }
-                family.forEach(w -> addWithVariants(Lexicon.fold(w), out));
-            } else {
-                addWithVariants(Lexicon.fold(word), out);
-            }
+            compose(word, where).stream().filter(w -> !w.isEmpty()).forEach(w -> addWithVariants(Lexicon.fold(w), out));
         }
         return new ArrayList<>(out);
     }
+
+    /**
+     * A word built of families and letters reads as every way of filling it in: «$PAST$PLAN» is 本来打算, 原本计划 …;
+     * a family holding '' makes its place optional («$SELF$NOW只»: 小程序只, 小程序目前只 …).
+     */
+    private List<String> compose(String word, String where) {
+        List<String> built = List.of("");
+        Matcher part = PART.matcher(word);
+        int at = 0;
+        while (part.find()) {
+            built = append(built, List.of(word.substring(at, part.start())));
+            List<String> family = families.get(part.group(1));
+            if (family == null) {
+                throw new RuleSetException(where + ": unknown word family " + part.group() + " (reading/concepts.yaml)");
+            }
+            built = append(built, family);
+            at = part.end();
+        }
+        return append(built, List.of(word.substring(at)));
+    }
+
+    private static List<String> append(List<String> heads, List<String> tails) {
+        List<String> out = new ArrayList<>(heads.size() * tails.size());
+        heads.forEach(h -> tails.forEach(t -> out.add(h + t)));
+        return out;
+    }
+
+    private static final Pattern PART = Pattern.compile("\\$([A-Z_]+)");
 
     private void addWithVariants(String word, Set<String> out) {
         addSpaced(word, out);

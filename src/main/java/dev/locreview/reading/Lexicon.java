@@ -64,7 +64,7 @@ public final class Lexicon {
 
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int postNegationReach, int topicReach, int longText,
                    List<String> noLocation, List<String> others, List<String> othersStated,
-                   List<String> notYet, List<String> ended, List<String> now, List<String> elsewhere, List<String> conditional,
+                   List<String> notYet, List<String> ahead, List<String> ended, List<String> now, List<String> elsewhere, List<String> conditional,
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
@@ -78,7 +78,7 @@ public final class Lexicon {
     record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
     }
 
-    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
+    enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, AHEAD, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
         TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, ABOVE, ENUMERATION, ALSO,
         POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING }
 
@@ -137,6 +137,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.others(), file + " others"), Cue.OTHERS);
         add(kinds, concepts.expand(cueFile.othersStated(), file + " othersStated"), Cue.OTHERS_STATED);
         add(kinds, concepts.expand(cueFile.notYet(), file + " notYet"), Cue.NOT_YET);
+        add(kinds, concepts.expand(cueFile.ahead(), file + " ahead"), Cue.AHEAD);
         add(kinds, concepts.expand(cueFile.ended(), file + " ended"), Cue.ENDED);
         add(kinds, concepts.expand(cueFile.now(), file + " now"), Cue.NOW);
         add(kinds, concepts.expand(cueFile.elsewhere(), file + " elsewhere"), Cue.ELSEWHERE);

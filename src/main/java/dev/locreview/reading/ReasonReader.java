@@ -125,6 +125,7 @@ public final class ReasonReader {
         List<Hit> others = new ArrayList<>();
         List<Hit> statedOthers = new ArrayList<>();
         List<Hit> notYet = new ArrayList<>();
+        List<Hit> ahead = new ArrayList<>();
         List<Hit> ended = new ArrayList<>();
         List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> notFeatures = new ArrayList<>();
@@ -154,6 +155,10 @@ public final class ReasonReader {
                     case OTHERS -> others.add(hit);
                     case OTHERS_STATED -> statedOthers.add(hit);
                     case NOT_YET -> notYet.add(hit);
+                    case AHEAD -> {
+                        ahead.add(hit);
+                        notYet.add(hit);
+                    }
                     case ENDED -> ended.add(hit);
                     case TOPIC_MARKER -> topicMarkers.add(hit);
                     case NOT_FEATURE -> notFeatures.add(hit);
@@ -349,6 +354,13 @@ public final class ReasonReader {
                 if (negation == null) {
                     negation = first(ended, saidOfIt);
                     denial = negation == null ? null : "ENDED";
+                }
+                // The location applied for ahead of its feature («那先把接口申请下来», «for future use») makes every use the
+                // text names one for later, unless its sentence says it runs now.
+                if (negation == null && !ahead.isEmpty() && c.entry().scenario().kind() == dev.locreview.policy.Scenario.Kind.QUALIFYING
+                        && first(now, h -> sentence[h.start()] == in) == null) {
+                    negation = ahead.get(0);
+                    denial = "NOT_YET";
                 }
             }
             // The next sentence speaks of it as 该功能 and says it is not live («· 实时查看跑腿员位置 / a) 该功能还在开发中»).
