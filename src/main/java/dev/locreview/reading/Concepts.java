@@ -42,7 +42,8 @@ final class Concepts {
 
     /**
      * A word built of families and letters reads as every way of filling it in: «$PAST$PLAN» is 本来打算, 原本计划 …;
-     * a family holding '' makes its place optional («$SELF$NOW只»: 小程序只, 小程序目前只 …).
+     * a family holding '' makes its place optional («$SELF$NOW只»: 小程序只, 小程序目前只 …); a family's own words may be
+     * built so too (NAVIGATE holds 带$PERSON过去).
      */
     private List<String> compose(String word, String where) {
         List<String> built = List.of("");
@@ -54,7 +55,9 @@ final class Concepts {
             if (family == null) {
                 throw new RuleSetException(where + ": unknown word family " + part.group() + " (reading/concepts.yaml)");
             }
-            built = append(built, family);
+            List<String> filled = new ArrayList<>();
+            family.forEach(w -> filled.addAll(w.contains(DOLLAR) ? compose(w, where) : List.of(w)));
+            built = append(built, filled);
             at = part.end();
         }
         return append(built, List.of(word.substring(at)));
@@ -66,6 +69,7 @@ final class Concepts {
         return out;
     }
 
+    private static final String DOLLAR = "$";
     private static final Pattern PART = Pattern.compile("\\$([A-Z_]+)");
 
     private void addWithVariants(String word, Set<String> out) {
