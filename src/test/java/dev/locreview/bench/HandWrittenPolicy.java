@@ -142,7 +142,8 @@ public final class HandWrittenPolicy {
         if ((!m.isLocationUse() || m.isWeak()) && (!m.isBusiness() || m.isLocationUse())) {
             return (!scoped || m.isSentenceLocationUse()) && (!unread || m.isSentenceLocationUse())
                     && all.stream().noneMatch(Mention::isExplicitLimit)
-                    && all.stream().noneMatch(o -> o.getDenial() != null && DENIED_EVERYWHERE.contains(o.getDenial())
+                    && all.stream().noneMatch(o -> o.getDenial() != null && (DENIED_EVERYWHERE.contains(o.getDenial())
+                                || (m.isWeak() && "NOT_YET".equals(o.getDenial())))
                             && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
                     && !locationOnlyForDeniedUses(all);
