@@ -68,7 +68,7 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, List<String> policyPermits, List<String> ownVoice, List<String> application, List<String> purposeHeading, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> askPermission, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, List<String> policyPermits, List<String> ownVoice, List<String> application, List<String> purposeHeading, Map<String, SignalFile> signals) {
     }
 
     /**
@@ -79,7 +79,7 @@ public final class Lexicon {
     }
 
     enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, AHEAD, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
-        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, ABOVE, ENUMERATION, ALSO,
+        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, ASK_PERMISSION, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, ABOVE, ENUMERATION, ALSO,
         POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING }
 
     private final Map<String, List<Entry>> phraseEntries;
@@ -155,6 +155,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.location(), file + " location"), Cue.LOCATION);
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, concepts.expand(cueFile.otherPurpose(), file + " otherPurpose"), Cue.OTHER_PURPOSE);
+        add(kinds, concepts.expand(cueFile.askPermission(), file + " askPermission"), Cue.ASK_PERMISSION);
         add(kinds, concepts.expand(cueFile.yesNo(), file + " yesNo"), Cue.YES_NO);
         add(kinds, concepts.expand(cueFile.topicMarker(), file + " topicMarker"), Cue.TOPIC_MARKER);
         add(kinds, concepts.expand(cueFile.notFeature(), file + " notFeature"), Cue.NOT_FEATURE);

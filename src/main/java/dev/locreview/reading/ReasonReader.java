@@ -126,6 +126,7 @@ public final class ReasonReader {
         List<Hit> statedOthers = new ArrayList<>();
         List<Hit> notYet = new ArrayList<>();
         List<Hit> ahead = new ArrayList<>();
+        List<Hit> askPermission = new ArrayList<>();
         List<Hit> ended = new ArrayList<>();
         List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> notFeatures = new ArrayList<>();
@@ -155,6 +156,7 @@ public final class ReasonReader {
                     case OTHERS -> others.add(hit);
                     case OTHERS_STATED -> statedOthers.add(hit);
                     case NOT_YET -> notYet.add(hit);
+                    case ASK_PERMISSION -> askPermission.add(hit);
                     case AHEAD -> {
                         ahead.add(hit);
                         notYet.add(hit);
@@ -203,7 +205,7 @@ public final class ReasonReader {
         negations.removeIf(consequence);
         postNegations.removeIf(consequence);
         boolean[] topicClause = topics(text, clause, topicMarkers);
-        Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause);
+        Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause, askPermission);
         Hit[] quoted = policyQuotes(text, sentence, policyReferences, permits, ownVoice);
         int[] item = items(text, sentence, clauseStart);
         int[] continued = continuations(text, sentence, clauseStart, remark);
@@ -998,7 +1000,7 @@ public final class ReasonReader {
      * the question opens with («跑腿的话，…吧？») is asked about too.
      */
     private Hit[] questions(String text, int[] clause, int[] clauseStart, int[] sentence, List<Hit> yesNo,
-                            List<Hit> undecided, List<Hit> negations, boolean[] topicClause) {
+                            List<Hit> undecided, List<Hit> negations, boolean[] topicClause, List<Hit> askPermission) {
         Hit[] question = new Hit[text.isEmpty() ? 0 : clause[text.length() - 1] + 1];
         for (Hit cue : undecided) {
             question[clause[cue.start()]] = cue;
@@ -1013,7 +1015,8 @@ public final class ReasonReader {
             while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
                 next++;
             }
-            if (lexicon.answersYes(text, next)) {
+            // a question asking the reviewer whether the use is allowed states the use («能不能用定位帮他们找到最近的团点？»)
+            if (lexicon.answersYes(text, next) || first(askPermission, h -> sentence[h.start()] == in) != null) {
                 continue;
             }
             Hit asked = first(yesNo, h -> sentence[h.start()] == in && h.start() < end
