@@ -127,6 +127,7 @@ public final class ReasonReader {
         List<Hit> notYet = new ArrayList<>();
         List<Hit> ahead = new ArrayList<>();
         List<Hit> askPermission = new ArrayList<>();
+        List<Hit> gathering = new ArrayList<>();
         List<Hit> ended = new ArrayList<>();
         List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> notFeatures = new ArrayList<>();
@@ -157,6 +158,7 @@ public final class ReasonReader {
                     case OTHERS_STATED -> statedOthers.add(hit);
                     case NOT_YET -> notYet.add(hit);
                     case ASK_PERMISSION -> askPermission.add(hit);
+                    case GATHERING -> gathering.add(hit);
                     case AHEAD -> {
                         ahead.add(hit);
                         notYet.add(hit);
@@ -310,6 +312,11 @@ public final class ReasonReader {
             // and the clause that goes on after a remark («护理服务(…)的预约、派单全部在“安心护理”App里完成»).
             Set<Integer> own = new java.util.HashSet<>(List.of(at, continued[at]));
             c.anchors().forEach(a -> own.add(clause[a.start()]));
+            // ... and the clause after one that ends by gathering what it lists («查找门店、导航到店这些功能，在合作方的小程序里提供»)
+            if (at + 1 < clauseStart.length && sentence[clauseStart[at + 1]] == in
+                    && first(gathering, g -> clause[g.start()] == at && g.end() == clauseStart[at + 1] - 1) != null) {
+                own.add(at + 1);
+            }
             // ... and the clause before one that opens by listing what it speaks of («…主要在 native App 上 run，包括下单、派单»)
             if (at > 0 && sentence[clauseStart[at - 1]] == in
                     && first(enumerations, e -> e.start() == pastSpace(text, clauseStart[at])) != null) {
