@@ -160,7 +160,7 @@ public final class HandWrittenPolicy {
         boolean continuous = app.getFamily() == ApiFamily.CONTINUOUS;
         if (pairs.stream().anyMatch(p -> p.outside() && p.grant().getFamily() == app.getFamily())) {
             clauses.add("RT");
-            recommended.addAll(List.of("wx.startLocationUpdate", "wx.getLocation"));
+            recommended.add("wx.getLocation");
             recommended.addAll(LIGHT);
         }
         if (continuous && pairs.stream().anyMatch(p -> !p.outside() || p.grant().getFamily() != app.getFamily())
