@@ -532,7 +532,7 @@ public final class ReasonReader {
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, clause, negations,
-                elsewhere));
+                elsewhere, notYet, ended));
     }
 
     /**
@@ -568,13 +568,16 @@ public final class ReasonReader {
 
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, String text, int[] sentence, int[] clause, List<Hit> negations,
-                                 List<Hit> elsewhere) {
+                                 List<Hit> elsewhere, List<Hit> notYet, List<Hit> ended) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(lexicon.signals(text))) {
             int from = emit.getStart();
             int to = emit.getEnd() + 1;
-            // A deniable signal (a watched track) is taken back by a negation before it, or another app, in its clause.
-            boolean denied = first(elsewhere, h -> clause[h.start()] == clause[from]) != null
+            // A deniable signal (a watched track) is taken back by a negation before it, or another app, a plan or an
+            // end in its clause («司机实时位置和行程回放的研发排期在三季度»).
+            java.util.function.Predicate<Hit> inItsClause = h -> clause[h.start()] == clause[from];
+            boolean denied = first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+                    || first(ended, inItsClause) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
             lexicon.signalKinds(emit.getKeyword()).stream().filter(kind -> !denied || !lexicon.deniable(kind))
