@@ -531,8 +531,8 @@ public final class ReasonReader {
         }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, clause, negations,
-                elsewhere, notYet, ended));
+                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, clause, clauseStart,
+                negations, elsewhere, notYet, ended));
     }
 
     /**
@@ -567,8 +567,8 @@ public final class ReasonReader {
     }
 
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
-    private List<Signal> signals(String reason, String text, int[] sentence, int[] clause, List<Hit> negations,
-                                 List<Hit> elsewhere, List<Hit> notYet, List<Hit> ended) {
+    private List<Signal> signals(String reason, String text, int[] sentence, int[] clause, int[] clauseStart,
+                                 List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet, List<Hit> ended) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(lexicon.signals(text))) {
             int from = emit.getStart();
@@ -576,7 +576,12 @@ public final class ReasonReader {
             // A deniable signal (a watched track) is taken back by a negation before it, or another app, a plan or an
             // end in its clause («司机实时位置和行程回放的研发排期在三季度»).
             java.util.function.Predicate<Hit> inItsClause = h -> clause[h.start()] == clause[from];
-            boolean denied = first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+            // ... or by the clause after it, opening on a negation («阿姨在路上走到哪儿，小程序里是不显示的»)
+            int next = clause[from] + 1;
+            boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
+                    && first(negations, h -> clause[h.start()] == next
+                        && h.start() - clauseStart[next] <= lexicon.negationReach()) != null;
+            boolean denied = deniedNext || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
