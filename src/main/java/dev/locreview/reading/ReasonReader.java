@@ -208,7 +208,7 @@ public final class ReasonReader {
         postNegations.removeIf(consequence);
         boolean[] topicClause = topics(text, clause, topicMarkers);
         Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause, askPermission);
-        Hit[] quoted = policyQuotes(text, sentence, policyReferences, permits, ownVoice);
+        Hit[] quoted = policyQuotes(text, sentence, clause, policyReferences, permits, ownVoice);
         int[] item = items(text, sentence, clauseStart);
         int[] continued = continuations(text, sentence, clauseStart, remark);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
@@ -888,7 +888,9 @@ public final class ReasonReader {
      * Per character, the policy reference whose quotation it is in: a quotation opening right after one, or, unquoted,
      * the stretch from it to what the policy permits in its sentence where the applicant does not speak in it.
      */
-    private static Hit[] policyQuotes(String text, int[] sentence, List<Hit> references, List<Hit> permits,
+    private static final String REQUEST = "要求";
+
+    private static Hit[] policyQuotes(String text, int[] sentence, int[] clause, List<Hit> references, List<Hit> permits,
                                       List<Hit> ownVoice) {
         Hit[] quoted = new Hit[text.length()];
         for (Hit reference : references) {
@@ -907,6 +909,13 @@ public final class ReasonReader {
             Hit permit = first(permits, p -> sentence[p.start()] == sentence[reference.start()] && p.start() >= reference.end());
             if (permit != null && first(ownVoice, v -> v.start() >= reference.end() && v.end() <= permit.start()) == null) {
                 java.util.Arrays.fill(quoted, reference.end(), permit.end(), reference);
+            } else if (reference.word().endsWith(REQUEST)) {
+                // what the reviewer asked for, to the end of its clause («审核人员要求说明网点导航场景，»), is the reviewer's
+                int end = reference.end();
+                while (end < text.length() && clause[end] == clause[reference.start()]) {
+                    end++;
+                }
+                java.util.Arrays.fill(quoted, reference.end(), end, reference);
             }
         }
         return quoted;
