@@ -353,8 +353,9 @@ public final class ReasonReader {
                             && clause[n.start()] < Math.max(at, clause[h.start()])) == null;
                 // ... and a heading line ending in a colon is said of the bulleted lines under it («假设以后开通外卖：
                 // · 需要用户精确位置给骑手»)
+                // ... and a later sentence that speaks of everything above it («上述功能已于今年6月下线»), as for another app
                 java.util.function.Predicate<Hit> saidOfIt = h -> own.contains(clause[h.start()]) || remarkOnIt.test(h)
-                        || reachesForward.test(h) || saidOfTheSentence.test(h)
+                        || reachesForward.test(h) || saidOfTheSentence.test(h) || saidOfAbove.test(h)
                         || (heading[in] >= 0 && sentence[h.start()] == heading[in]);
                 negation = first(notYet, saidOfIt);
                 denial = negation == null ? null : "NOT_YET";
