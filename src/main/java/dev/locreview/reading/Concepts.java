@@ -17,6 +17,11 @@ import dev.locreview.policy.RuleSetException;
  */
 final class Concepts {
 
+    private static final String DOLLAR = "$";
+    private static final Pattern PART = Pattern.compile("\\$([A-Z_]+)");
+    /** A built word fills in at most so many ways: an uploaded rule set cannot make the lexicon unbounded. */
+    private static final int MAX_BUILT = 20_000;
+
     private final Map<String, List<String>> families;
     private final Map<String, List<String>> variants;
 
@@ -35,7 +40,8 @@ final class Concepts {
         }
         Set<String> out = new LinkedHashSet<>();
         for (String word : words) {
-            compose(word, where).stream().filter(w -> !w.isEmpty()).forEach(w -> addWithVariants(Lexicon.fold(w), out));
+            compose(word, where, Set.of()).stream().filter(w -> !w.isEmpty())
+                    .forEach(w -> addWithVariants(Lexicon.fold(w), out));
         }
         return new ArrayList<>(out);
     }
@@ -43,21 +49,32 @@ final class Concepts {
     /**
      * A word built of families and letters reads as every way of filling it in: «$PAST$PLAN» is 本来打算, 原本计划 …;
      * a family holding '' makes its place optional («$SELF$NOW只»: 小程序只, 小程序目前只 …); a family's own words may be
-     * built so too (NAVIGATE holds 带$PERSON过去).
+     * built so too (NAVIGATE holds 带$PERSON过去), but not of itself: an uploaded rule set that builds a family of itself
+     * is refused, not expanded forever.
      */
-    private List<String> compose(String word, String where) {
+    private List<String> compose(String word, String where, Set<String> inside) {
         List<String> built = List.of("");
         Matcher part = PART.matcher(word);
         int at = 0;
         while (part.find()) {
             built = append(built, List.of(word.substring(at, part.start())));
-            List<String> family = families.get(part.group(1));
+            String name = part.group(1);
+            List<String> family = families.get(name);
             if (family == null) {
                 throw new RuleSetException(where + ": unknown word family " + part.group() + " (reading/concepts.yaml)");
             }
+            if (inside.contains(name)) {
+                throw new RuleSetException(where + ": word family " + part.group() + " is built of itself (reading/concepts.yaml)");
+            }
+            Set<String> deeper = new java.util.HashSet<>(inside);
+            deeper.add(name);
             List<String> filled = new ArrayList<>();
-            family.forEach(w -> filled.addAll(w.contains(DOLLAR) ? compose(w, where) : List.of(w)));
+            family.forEach(w -> filled.addAll(w.contains(DOLLAR) ? compose(w, where, deeper) : List.of(w)));
             built = append(built, filled);
+            if (built.size() > MAX_BUILT) {
+                throw new RuleSetException(where + ": «" + word + "» builds more than " + MAX_BUILT
+                        + " words (reading/concepts.yaml)");
+            }
             at = part.end();
         }
         return append(built, List.of(word.substring(at)));
@@ -68,9 +85,6 @@ final class Concepts {
         heads.forEach(h -> tails.forEach(t -> out.add(h + t)));
         return out;
     }
-
-    private static final String DOLLAR = "$";
-    private static final Pattern PART = Pattern.compile("\\$([A-Z_]+)");
 
     private void addWithVariants(String word, Set<String> out) {
         addSpaced(word, out);

@@ -111,6 +111,24 @@ class CliTest {
     }
 
     @Test
+    void rulesValidateRefusesAWordFamilyBuiltOfItselfOrWithoutBound() throws Exception {
+        Path cyclic = RulesFolder.copy();
+        Path concepts = cyclic.resolve("reading/concepts.yaml");
+        Files.writeString(concepts, Files.readString(concepts).replace("  PERSON: [", "  PERSON: [又$PERSON, "));
+        CliRun run = run("rules", "validate", cyclic.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("word family $PERSON is built of itself");
+
+        Path unbounded = RulesFolder.copy();
+        Path cues = unbounded.resolve("reading/cues.yaml");
+        Files.writeString(cues, Files.readString(cues).replace("ahead: [",
+                "ahead: [$NAVIGATE$NAVIGATE$NAVIGATE, "));
+        run = run("rules", "validate", unbounded.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("builds more than 20000 words");
+    }
+
+    @Test
     void rulesValidateRefusesDrlThatWouldRunCodeNamingFileAndLine() throws Exception {
         for (ForbiddenDrl.Case evil : ForbiddenDrl.CASES) {
             Path candidate = RulesFolder.copy();
