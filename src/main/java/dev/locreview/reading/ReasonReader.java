@@ -367,7 +367,7 @@ public final class ReasonReader {
                 }
                 // The location applied for ahead of its feature («那先把接口申请下来», «for future use») makes every use the
                 // text names one for later, unless its sentence says it runs now.
-                if (negation == null && !ahead.isEmpty() && c.entry().scenario().kind() == dev.locreview.policy.Scenario.Kind.QUALIFYING
+                if (negation == null && !ahead.isEmpty() && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING
                         && first(now, h -> sentence[h.start()] == in) == null) {
                     negation = ahead.get(0);
                     denial = "NOT_YET";
@@ -885,12 +885,13 @@ public final class ReasonReader {
         return answer;
     }
 
+    /** A policy reference that ends in it is the reviewer's request: it reaches to the end of its clause. */
+    private static final String REQUEST = "要求";
+
     /**
      * Per character, the policy reference whose quotation it is in: a quotation opening right after one, or, unquoted,
      * the stretch from it to what the policy permits in its sentence where the applicant does not speak in it.
      */
-    private static final String REQUEST = "要求";
-
     private static Hit[] policyQuotes(String text, int[] sentence, int[] clause, List<Hit> references, List<Hit> permits,
                                       List<Hit> ownVoice) {
         Hit[] quoted = new Hit[text.length()];

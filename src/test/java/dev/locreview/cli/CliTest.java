@@ -100,30 +100,28 @@ class CliTest {
         assertThat(run.out()).containsPattern("30-rejections.drl:\\d+");
     }
 
+    /** `rules validate` on a copy of the rules whose file (relative to the folder) was edited so. */
+    private static CliRun validateEdited(String file, java.util.function.UnaryOperator<String> edit) throws Exception {
+        Path copy = RulesFolder.copy();
+        Path edited = copy.resolve(file);
+        Files.writeString(edited, edit.apply(Files.readString(edited)));
+        return run("rules", "validate", copy.toString());
+    }
+
     @Test
     void rulesValidateNamesACueListTheSetLacks() throws Exception {
-        Path lacking = RulesFolder.copy();
-        Path cues = lacking.resolve("reading/cues.yaml");
-        Files.writeString(cues, Files.readString(cues).replaceAll("(?m)^people:.*$", ""));
-        CliRun run = run("rules", "validate", lacking.toString());
+        CliRun run = validateEdited("reading/cues.yaml", cues -> cues.replaceAll("(?m)^people:.*$", ""));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("cues.yaml: `people` is missing");
     }
 
     @Test
     void rulesValidateRefusesAWordFamilyBuiltOfItselfOrWithoutBound() throws Exception {
-        Path cyclic = RulesFolder.copy();
-        Path concepts = cyclic.resolve("reading/concepts.yaml");
-        Files.writeString(concepts, Files.readString(concepts).replace("  PERSON: [", "  PERSON: [又$PERSON, "));
-        CliRun run = run("rules", "validate", cyclic.toString());
+        CliRun run = validateEdited("reading/concepts.yaml", concepts -> concepts.replace("  PERSON: [", "  PERSON: [又$PERSON, "));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("word family $PERSON is built of itself");
 
-        Path unbounded = RulesFolder.copy();
-        Path cues = unbounded.resolve("reading/cues.yaml");
-        Files.writeString(cues, Files.readString(cues).replace("ahead: [",
-                "ahead: [$NAVIGATE$NAVIGATE$NAVIGATE, "));
-        run = run("rules", "validate", unbounded.toString());
+        run = validateEdited("reading/cues.yaml", cues -> cues.replace("ahead: [", "ahead: [$NAVIGATE$NAVIGATE$NAVIGATE, "));
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("builds more than 20000 words");
     }
