@@ -140,7 +140,7 @@ public final class DrlAllowList {
     private static final List<Class<?>> JDK_TYPES = List.of(String.class, Object.class, Integer.class, Long.class,
             Boolean.class, java.util.List.class, java.util.ArrayList.class, java.util.Set.class,
             java.util.HashSet.class, java.util.LinkedHashSet.class, java.util.Map.class, java.util.HashMap.class,
-            java.util.LinkedHashMap.class, java.util.Collection.class);
+            java.util.LinkedHashMap.class, java.util.TreeSet.class, java.util.Collection.class);
     /** String and collection methods that read or build values, and nothing else. */
     private static final Set<String> JDK_METHODS = Set.of("length", "isEmpty", "isBlank", "substring", "contains",
             "startsWith", "endsWith", "indexOf", "lastIndexOf", "charAt", "equals", "equalsIgnoreCase", "compareTo",

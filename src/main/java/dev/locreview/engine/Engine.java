@@ -55,9 +55,7 @@ public final class Engine {
         List<Object> facts = new ArrayList<>(rules.data().grantsFor(
                 application.getCategories().stream().map(AppCategory::getLevel1).toList(), scenarioCodes));
         facts.add(application);
-        facts.addAll(rules.data().rejections());
         facts.add(submission(request));
-        rules.data().table(application.getApi()).ifPresent(facts::add);
         facts.addAll(application.getCategories());
         facts.addAll(declared);
         facts.addAll(reading.facts());

@@ -10,14 +10,25 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
+import org.drools.base.InitialFact;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -27,26 +38,26 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.FactHandle;
 
+import dev.locreview.policy.OfficialTable;
 import dev.locreview.policy.PolicyData;
+import dev.locreview.policy.RejectionPattern;
 import dev.locreview.policy.RuleSetException;
 import dev.locreview.reading.Lexicon;
 import dev.locreview.reading.ReasonReader;
 
 /**
  * One loaded, compiled rule set: the DRL files and the policy data of a rules folder, with the
- * content hash that names its version. Immutable and thread-safe: each decision takes its own
- * session from a pool (a session is reset when returned), so concurrent decisions never share state.
+ * content hash that names its version. Thread-safe: each decision takes a warm session of its own from a pool
+ * (see WarmSession), so concurrent decisions never share state.
  */
 public final class RuleSet {
 
     private static final KieServices KIE = KieServices.Factory.get();
     private static final String RESOURCES = "src/main/resources/locreview/";
-    /** Sessions kept for reuse: as many as requests decided at once (the web server's 64 threads). */
     private static final int POOLED_SESSIONS = 64;
     /** Rule firings one decision may take; the casebook's largest takes 54. */
     static final int MAX_FIRES = 10_000;
@@ -62,7 +73,9 @@ public final class RuleSet {
     private final Instant loadedAt;
     private final PolicyData data;
     private final ReasonReader reader;
-    private final KieSessionsPool sessions;
+    private final KieBase kieBase;
+    /** Warm sessions kept for reuse: as many as decisions run at once (the web server's 64 threads). */
+    private final BlockingQueue<WarmSession> sessions = new ArrayBlockingQueue<>(POOLED_SESSIONS);
     private final List<RuleInfo> rules;
     private final Map<String, LongAdder> fireCounts = new ConcurrentHashMap<>();
 
@@ -73,7 +86,7 @@ public final class RuleSet {
         this.loadedAt = Instant.now();
         this.data = data;
         this.reader = reader;
-        this.sessions = kieBase.newKieSessionsPool(POOLED_SESSIONS);
+        this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
     }
 
@@ -106,7 +119,44 @@ public final class RuleSet {
         }
         KieBase kieBase = KIE.newKieContainer(releaseId).getKieBase();
         KIE.getRepository().removeKieModule(releaseId);
+        requireAnchors(kieBase);
         return new RuleSet(root, version, data, reader, kieBase, catalogue(kieBase, data));
+    }
+
+    /** The facts every decision shares, inserted once into each warm session. */
+    private static final Set<Class<?>> SHARED = Set.of(RejectionPattern.class, OfficialTable.class);
+
+    /**
+     * Refuses a rule that could match without a fact of the decision (only negations, or only shared facts): in a
+     * warm session such a rule would fire once for the session's life instead of once per decision.
+     */
+    private static void requireAnchors(KieBase kieBase) {
+        List<String> unanchored = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (rule instanceof RuleImpl impl && !anchored(impl.getLhs())) {
+                    String file = impl.getResource() == null ? "?" : relative(impl.getResource().getSourcePath());
+                    unanchored.add(file + ": rule \"" + rule.getName() + "\"");
+                }
+            }
+        }
+        if (!unanchored.isEmpty()) {
+            throw new RuleSetException("a rule must match a fact of the decision (for example Application()), not only "
+                    + "negations or the shared rejection patterns and tables:\n" + String.join("\n", unanchored));
+        }
+    }
+
+    /** Whether every way the condition can hold takes a fact of the decision from working memory. */
+    private static boolean anchored(RuleConditionElement element) {
+        if (element instanceof Pattern pattern) {
+            return pattern.getSource() == null && pattern.getObjectType() instanceof ClassObjectType type
+                    && !SHARED.contains(type.getClassType()) && !InitialFact.class.isAssignableFrom(type.getClassType());
+        }
+        if (element instanceof GroupElement group && !group.isNot() && !group.isExists()) {
+            return group.isOr() ? group.getChildren().stream().allMatch(RuleSet::anchored)
+                    : group.getChildren().stream().anyMatch(RuleSet::anchored);
+        }
+        return false;
     }
 
     /** What one run of the rules produced: the facts asked for, and the rules that fired, in firing order. */
@@ -115,19 +165,49 @@ public final class RuleSet {
 
     /** Runs the rules on the facts of one application; returns every fact of the given types. */
     public Execution execute(Collection<?> facts, Class<?>... wanted) {
-        KieSession session = sessions.newKieSession();
-        List<String> fired = new ArrayList<>();
-        AgendaEventListener listener = new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                for (String name : firedNames(event)) {
-                    fired.add(name);
-                    fireCounts.computeIfAbsent(name, n -> new LongAdder()).increment();
-                }
-            }
-        };
-        session.addEventListener(listener);
+        WarmSession warm = sessions.poll();
+        if (warm == null) {
+            warm = new WarmSession();
+        }
+        boolean reusable = false;
         try {
+            Execution execution = warm.run(facts, wanted);
+            reusable = warm.clear();
+            return execution;
+        } finally {
+            // A run that failed midway leaves its facts in the session: it is dropped, not reused.
+            if (!reusable || !sessions.offer(warm)) {
+                warm.session.dispose();
+            }
+        }
+    }
+
+    /**
+     * A session that holds the facts every decision shares (the rejection patterns and the official tables) and
+     * keeps its network memory between decisions: a decision inserts its own facts, fires, and deletes what it
+     * inserted and what its rules derived. A fresh or reset session per decision rebuilt that memory each time.
+     */
+    private final class WarmSession {
+        final KieSession session = kieBase.newKieSession();
+        final Set<FactHandle> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<String> fired = new ArrayList<>();
+
+        WarmSession() {
+            data.rejections().forEach(r -> shared.add(session.insert(r)));
+            data.tables().forEach(t -> shared.add(session.insert(t)));
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    for (String name : firedNames(event)) {
+                        fired.add(name);
+                        fireCounts.computeIfAbsent(name, n -> new LongAdder()).increment();
+                    }
+                }
+            });
+        }
+
+        Execution run(Collection<?> facts, Class<?>[] wanted) {
+            fired = new ArrayList<>();
             facts.forEach(session::insert);
             // The phases fire in order: focus is a stack, so the first phase is pushed last.
             List<String> phases = data.phases();
@@ -149,9 +229,17 @@ public final class RuleSet {
                         + " rule firings in one decision (most often \"" + most + "\")");
             }
             return new Execution(new ArrayList<>(session.getObjects(o -> isAny(o, wanted))), fired);
-        } finally {
-            session.removeEventListener(listener);
-            session.dispose();
+        }
+
+        /**
+         * Deletes the decision's facts and everything its rules derived; true when only the shared facts are left.
+         * The deletions settle in the next decision's run: every rule matches a fact of the decision
+         * (requireAnchors), so none can fire on what is left.
+         */
+        boolean clear() {
+            session.getFactHandles().stream().filter(h -> !shared.contains(h)).toList()
+                    .forEach(session::delete);
+            return session.getFactCount() == shared.size();
         }
     }
 
@@ -194,7 +282,7 @@ public final class RuleSet {
         data.grants().forEach(g -> rules.add(new RuleInfo(g.getName(), g.getClause(), "data/grants.yaml")));
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String file = rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+                String file = rule instanceof RuleImpl impl
                         ? impl.getResource() == null ? null : impl.getResource().getSourcePath() : null;
                 rules.add(new RuleInfo(rule.getName(), String.valueOf(rule.getMetaData().get("clause")),
                         file == null ? null : relative(file)));

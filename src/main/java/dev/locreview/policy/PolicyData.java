@@ -184,6 +184,9 @@ public final class PolicyData {
     /** The official category table of an API that needs an application; empty for the lighter APIs. */
     public Optional<OfficialTable> table(String api) { return Optional.ofNullable(tables.get(api)); }
 
+    /** Every official table, one per API that needs an application. */
+    public Collection<OfficialTable> tables() { return tables.values(); }
+
     /**
      * The grants that can matter to an application: those naming one of its level-1 categories or one
      * of its scenarios. Only these need to be facts of its rule session, so the cost of a decision does

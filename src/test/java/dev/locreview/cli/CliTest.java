@@ -126,6 +126,41 @@ class CliTest {
         assertThat(run.out()).contains("builds more than 20000 words");
     }
 
+    /** Sessions are reused between decisions: a rule that needs no fact of the decision would fire only once. */
+    @Test
+    void rulesValidateRefusesARuleThatMatchesNoFactOfTheDecision() throws Exception {
+        CliRun run = validateEdited("50-gates.drl", gates -> gates.replace("""
+                when
+                    Application()
+                    not GateCheck( failed || warned )""", """
+                when
+                    not GateCheck( failed || warned )"""));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("a rule must match a fact of the decision",
+                "50-gates.drl: rule \"V-OK every gate passed\"");
+    }
+
+    /**
+     * The same application decided again and again in one process gets the same answer each time (a reused
+     * session keeps nothing of the last decision); and a table-decided rejection names the APIs whose tables do
+     * open the category.
+     */
+    @Test
+    void checkDecidesTheSameApplicationAlikeEachTime() throws Exception {
+        String approve = "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],\"scenarios\":[\"DESIGNATED_DRIVING\"],"
+                + "\"attachments\":{\"images\":2,\"video\":true}}";
+        String background = "{\"api\":\"wx.startLocationUpdateBackground\",\"categories\":[\"生活服务-家政\"],"
+                + "\"reason\":\"家政阿姨上门服务途中，后台持续上报阿姨位置，用户在地图上实时看到阿姨走到哪了。\"}";
+        Path queue = dir.resolve("again.jsonl");
+        Files.writeString(queue, String.join("\n", approve, background, approve, background, approve) + "\n");
+        CliRun run = run("check", queue.toString());
+        String[] items = run.out().split("#\\d+ ");
+        assertThat(items).hasSize(6);
+        assertThat(items[1]).startsWith("APPROVE").isEqualTo(items[3]).isEqualTo(items[5]);
+        assertThat(items[2]).startsWith("REJECT").isEqualTo(items[4]).contains("(RT)", "outlook: LIKELY_REJECTED",
+                "该类目在以下接口的开放类目表内：wx.getLocation、wx.onLocationChange、wx.startLocationUpdate。");
+    }
+
     @Test
     void rulesValidateRefusesDrlThatWouldRunCodeNamingFileAndLine() throws Exception {
         for (ForbiddenDrl.Case evil : ForbiddenDrl.CASES) {
