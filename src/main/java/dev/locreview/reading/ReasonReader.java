@@ -128,6 +128,7 @@ public final class ReasonReader {
         List<Hit> ahead = new ArrayList<>();
         List<Hit> askPermission = new ArrayList<>();
         List<Hit> gathering = new ArrayList<>();
+        List<Hit> ifNeeded = new ArrayList<>();
         List<Hit> ended = new ArrayList<>();
         List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> notFeatures = new ArrayList<>();
@@ -159,6 +160,7 @@ public final class ReasonReader {
                     case NOT_YET -> notYet.add(hit);
                     case ASK_PERMISSION -> askPermission.add(hit);
                     case GATHERING -> gathering.add(hit);
+                    case IF_NEEDED -> ifNeeded.add(hit);
                     case AHEAD -> {
                         ahead.add(hit);
                         notYet.add(hit);
@@ -315,6 +317,11 @@ public final class ReasonReader {
             // ... and the clause after one that ends by gathering what it lists («查找门店、导航到店这些功能，在合作方的小程序里提供»)
             if (at + 1 < clauseStart.length && sentence[clauseStart[at + 1]] == in
                     && first(gathering, g -> clause[g.start()] == at && g.end() == clauseStart[at + 1] - 1) != null) {
+                own.add(at + 1);
+            }
+            // ... and the clause after one that opens on what the user may want («如需预约或取号，页面引导客户前往手机银行App办理»)
+            if (at + 1 < clauseStart.length && sentence[clauseStart[at + 1]] == in
+                    && first(ifNeeded, g -> g.start() == pastSpace(text, clauseStart[at])) != null) {
                 own.add(at + 1);
             }
             // ... and the clause before one that opens by listing what it speaks of («…主要在 native App 上 run，包括下单、派单»)
