@@ -42,9 +42,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
-import dev.locreview.policy.OfficialTable;
 import dev.locreview.policy.PolicyData;
-import dev.locreview.policy.RejectionPattern;
 import dev.locreview.policy.RuleSetException;
 import dev.locreview.reading.Lexicon;
 import dev.locreview.reading.ReasonReader;
@@ -119,24 +117,29 @@ public final class RuleSet {
         }
         KieBase kieBase = KIE.newKieContainer(releaseId).getKieBase();
         KIE.getRepository().removeKieModule(releaseId);
-        requireAnchors(kieBase);
+        requireAnchors(kieBase, data);
         return new RuleSet(root, version, data, reader, kieBase, catalogue(kieBase, data));
     }
 
     /** The facts every decision shares, inserted once into each warm session. */
-    private static final Set<Class<?>> SHARED = Set.of(RejectionPattern.class, OfficialTable.class);
+    private static List<Object> sharedFacts(PolicyData data) {
+        List<Object> shared = new ArrayList<>(data.rejections());
+        shared.addAll(data.tables());
+        return shared;
+    }
 
     /**
      * Refuses a rule that could match without a fact of the decision (only negations, or only shared facts): in a
      * warm session such a rule would fire once for the session's life instead of once per decision.
      */
-    private static void requireAnchors(KieBase kieBase) {
+    private static void requireAnchors(KieBase kieBase, PolicyData data) {
+        Set<Class<?>> shared = new java.util.HashSet<>();
+        sharedFacts(data).forEach(f -> shared.add(f.getClass()));
         List<String> unanchored = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                if (rule instanceof RuleImpl impl && !anchored(impl.getLhs())) {
-                    String file = impl.getResource() == null ? "?" : relative(impl.getResource().getSourcePath());
-                    unanchored.add(file + ": rule \"" + rule.getName() + "\"");
+                if (rule instanceof RuleImpl impl && !anchored(impl.getLhs(), shared)) {
+                    unanchored.add(java.util.Objects.requireNonNullElse(fileOf(rule), "?") + ": rule \"" + rule.getName() + "\"");
                 }
             }
         }
@@ -147,14 +150,14 @@ public final class RuleSet {
     }
 
     /** Whether every way the condition can hold takes a fact of the decision from working memory. */
-    private static boolean anchored(RuleConditionElement element) {
+    private static boolean anchored(RuleConditionElement element, Set<Class<?>> shared) {
         if (element instanceof Pattern pattern) {
             return pattern.getSource() == null && pattern.getObjectType() instanceof ClassObjectType type
-                    && !SHARED.contains(type.getClassType()) && !InitialFact.class.isAssignableFrom(type.getClassType());
+                    && !shared.contains(type.getClassType()) && !InitialFact.class.isAssignableFrom(type.getClassType());
         }
         if (element instanceof GroupElement group && !group.isNot() && !group.isExists()) {
-            return group.isOr() ? group.getChildren().stream().allMatch(RuleSet::anchored)
-                    : group.getChildren().stream().anyMatch(RuleSet::anchored);
+            return group.isOr() ? group.getChildren().stream().allMatch(c -> anchored(c, shared))
+                    : group.getChildren().stream().anyMatch(c -> anchored(c, shared));
         }
         return false;
     }
@@ -193,8 +196,7 @@ public final class RuleSet {
         List<String> fired = new ArrayList<>();
 
         WarmSession() {
-            data.rejections().forEach(r -> shared.add(session.insert(r)));
-            data.tables().forEach(t -> shared.add(session.insert(t)));
+            sharedFacts(data).forEach(f -> shared.add(session.insert(f)));
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -282,15 +284,18 @@ public final class RuleSet {
         data.grants().forEach(g -> rules.add(new RuleInfo(g.getName(), g.getClause(), "data/grants.yaml")));
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String file = rule instanceof RuleImpl impl
-                        ? impl.getResource() == null ? null : impl.getResource().getSourcePath() : null;
-                rules.add(new RuleInfo(rule.getName(), String.valueOf(rule.getMetaData().get("clause")),
-                        file == null ? null : relative(file)));
+                rules.add(new RuleInfo(rule.getName(), String.valueOf(rule.getMetaData().get("clause")), fileOf(rule)));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::file, java.util.Comparator.nullsLast(String::compareTo))
                 .thenComparing(RuleInfo::name));
         return rules;
+    }
+
+    /** The file under the rules folder a rule was written in; null when Drools does not say. */
+    private static String fileOf(Rule rule) {
+        return rule instanceof RuleImpl impl && impl.getResource() != null
+                ? relative(impl.getResource().getSourcePath()) : null;
     }
 
     /** A KieFileSystem path back to the path under the rules folder. */

@@ -315,13 +315,10 @@ public final class ReasonReader {
             Set<Integer> own = new java.util.HashSet<>(List.of(at, continued[at]));
             c.anchors().forEach(a -> own.add(clause[a.start()]));
             // ... and the clause after one that ends by gathering what it lists («查找门店、导航到店这些功能，在合作方的小程序里提供»)
+            // or that opens on what the user may want («如需预约或取号，页面引导客户前往手机银行App办理»)
             if (at + 1 < clauseStart.length && sentence[clauseStart[at + 1]] == in
-                    && first(gathering, g -> clause[g.start()] == at && g.end() == clauseStart[at + 1] - 1) != null) {
-                own.add(at + 1);
-            }
-            // ... and the clause after one that opens on what the user may want («如需预约或取号，页面引导客户前往手机银行App办理»)
-            if (at + 1 < clauseStart.length && sentence[clauseStart[at + 1]] == in
-                    && first(ifNeeded, g -> g.start() == pastSpace(text, clauseStart[at])) != null) {
+                    && (first(gathering, g -> clause[g.start()] == at && g.end() == clauseStart[at + 1] - 1) != null
+                        || first(ifNeeded, g -> g.start() == pastSpace(text, clauseStart[at])) != null)) {
                 own.add(at + 1);
             }
             // ... and the clause before one that opens by listing what it speaks of («…主要在 native App 上 run，包括下单、派单»)
