@@ -268,6 +268,7 @@ public final class Lexicon {
     /**
      * Folds full-width ASCII to ASCII, traditional characters to simplified and lower-cases, keeping every offset
      * where it was; cue words are folded alike, and the break lists name both widths, so punctuation folds too.
+     * A hyphen between two Latin letters is a space: «designated-driver» and «turn-by-turn» are the words.
      */
     static String fold(String text) {
         char[] chars = text.toCharArray();
@@ -278,7 +279,16 @@ public final class Lexicon {
             }
             chars[i] = Character.toLowerCase(Simplified.of(c));
         }
+        for (int i = 1; i + 1 < chars.length; i++) {
+            if (chars[i] == '-' && isLatin(chars[i - 1]) && isLatin(chars[i + 1])) {
+                chars[i] = ' ';
+            }
+        }
         return new String(chars);
+    }
+
+    private static boolean isLatin(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     List<Entry> entriesFor(String phrase) { return phraseEntries.getOrDefault(phrase, List.of()); }

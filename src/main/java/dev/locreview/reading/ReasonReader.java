@@ -412,11 +412,12 @@ public final class ReasonReader {
             }
             Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
             // «仅用于判断您所在城市并展示本市的保养套餐»: what follows the city in the clause it restricts is what the
-            // city-level location serves, a topic of it, not a use of its own.
+            // city-level location serves, a topic of it, not a use of its own. Only a limit said of where the user is:
+            // a page or list named there («只用于“附近门店”页给客户规划去门店的路线») is where the use happens.
             if (negation == null && restriction != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
                 Hit from = restriction;
                 Candidate limit = candidates.stream().filter(o -> o.entry().scenario().kind() == Scenario.Kind.LIMITING
-                        && o.entry().positive() && clause[o.start()] == at && o.start() >= from.end()
+                        && o.entry().positive() && o.entry().located() && clause[o.start()] == at && o.start() >= from.end()
                         && o.end() <= c.start()).findFirst().orElse(null);
                 if (limit != null) {
                     negation = new Hit(limit.start(), limit.end(), text.substring(limit.start(), limit.end()));
