@@ -320,11 +320,16 @@ public class DecisionStore {
                 rs.getString("rules_version"), rs.getString("verdict"), rs.getString("confidence"));
     }
 
-    /** Stored bytes of a client's records since the instant (the storage cap's measure). */
-    public long storedBytesSince(String client, Instant since) {
+    /** Stored bytes of a client's records decided in [from, until) — until null: to now (the storage cap's measure). */
+    public long storedBytesBetween(String client, Instant from, Instant until) {
+        if (until != null && !until.isAfter(from)) {
+            return 0;
+        }
         return jdbc.sql("SELECT COALESCE(SUM(stored_bytes), 0) FROM decision_record WHERE client = :client"
-                        + " AND decided_at >= :since")
-                .param("client", client).param("since", Timestamp.from(since)).query(Long.class).single();
+                        + " AND decided_at >= :from AND decided_at < :until")
+                .param("client", client).param("from", Timestamp.from(from))
+                .param("until", Timestamp.from(until == null ? Instant.parse("9999-01-01T00:00:00Z") : until))
+                .query(Long.class).single();
     }
 
     /** A decision stored under an Idempotency-Key: its place in the request and the body it came in. */

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
@@ -57,12 +58,26 @@ public class Recorder {
      * between, instead of a SUM query before every pre-check. After {@link #USAGE_RESEED} it is summed again in
      * the background (so other instances' records on a shared store count too) while requests go on with the
      * count they have: a reseed that waited held every pre-check of the client behind one SUM (p99 > 1 s under load).
+     * A reseed sums only the records of the last minutes: what is older than {@link #USAGE_SETTLED} is summed once
+     * (no commit lands that late), so a busy client's reseed does not grow with its day.
      */
     private final LoadingCache<String, Usage> usage = Caffeine.newBuilder().maximumSize(100_000)
-            .refreshAfterWrite(USAGE_RESEED).build(this::seed);
-    private static final Duration USAGE_RESEED = Duration.ofSeconds(10);
+            .refreshAfterWrite(USAGE_RESEED).build(new CacheLoader<>() {
+                @Override
+                public Usage load(String client) {
+                    return seed(client, null);
+                }
 
-    private record Usage(Instant dayStart, AtomicLong bytes) {
+                @Override
+                public Usage reload(String client, Usage old) {
+                    return seed(client, old);
+                }
+            });
+    private static final Duration USAGE_RESEED = Duration.ofSeconds(10);
+    private static final Duration USAGE_SETTLED = Duration.ofMinutes(1);
+
+    /** The bytes of the client's records today; {@code settled} of those before {@code cutoff}, which are final. */
+    private record Usage(Instant dayStart, Instant cutoff, long settled, AtomicLong bytes) {
     }
 
     public Recorder(DecisionStore store, MeterRegistry metrics, ObjectMapper json, StorageLimits limits) {
@@ -180,10 +195,15 @@ public class Recorder {
         return used;
     }
 
-    /** A client's stored bytes since the start of this UTC day, from the store. */
-    private Usage seed(String client) {
-        Instant dayStart = dayStart(Instant.now());
-        return new Usage(dayStart, new AtomicLong(store.storedBytesSince(client, dayStart)));
+    /** A client's stored bytes since the start of this UTC day, from the store: after {@code old}, only what is new. */
+    private Usage seed(String client, Usage old) {
+        Instant now = Instant.now();
+        Instant dayStart = dayStart(now);
+        boolean sameDay = old != null && old.dayStart().equals(dayStart);
+        Instant from = sameDay ? old.cutoff() : dayStart;
+        Instant cutoff = now.minus(USAGE_SETTLED).isAfter(from) ? now.minus(USAGE_SETTLED) : from;
+        long settled = (sameDay ? old.settled() : 0) + store.storedBytesBetween(client, from, cutoff);
+        return new Usage(dayStart, cutoff, settled, new AtomicLong(settled + store.storedBytesBetween(client, cutoff, null)));
     }
 
     private static Instant dayStart(Instant now) {
