@@ -68,7 +68,7 @@ public final class Lexicon {
                    List<String> negation, List<String> notNegation, List<String> postNegation,
                    List<String> restriction, List<String> notRestriction, List<String> postRestriction,
                    List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> askPermission, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> gathering, List<String> ifNeeded, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, List<String> policyPermits, List<String> ownVoice, List<String> application, List<String> purposeHeading, Map<String, SignalFile> signals) {
+                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> askPermission, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> gathering, List<String> ifNeeded, List<String> correction, List<String> ownDocument, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, List<String> policyPermits, List<String> ownVoice, List<String> application, List<String> purposeHeading, Map<String, SignalFile> signals) {
     }
 
     /**
@@ -79,7 +79,7 @@ public final class Lexicon {
     }
 
     enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, AHEAD, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
-        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, ASK_PERMISSION, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, GATHERING, IF_NEEDED, ABOVE, ENUMERATION, ALSO,
+        TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, ASK_PERMISSION, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, GATHERING, IF_NEEDED, CORRECTION, OWN_DOCUMENT, ABOVE, ENUMERATION, ALSO,
         POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING }
 
     private final Map<String, List<Entry>> phraseEntries;
@@ -168,6 +168,8 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.allOfThem(), file + " allOfThem"), Cue.ALL_OF_THEM);
         add(kinds, concepts.expand(cueFile.gathering(), file + " gathering"), Cue.GATHERING);
         add(kinds, concepts.expand(cueFile.ifNeeded(), file + " ifNeeded"), Cue.IF_NEEDED);
+        add(kinds, concepts.expand(cueFile.correction(), file + " correction"), Cue.CORRECTION);
+        add(kinds, concepts.expand(cueFile.ownDocument(), file + " ownDocument"), Cue.OWN_DOCUMENT);
         add(kinds, concepts.expand(cueFile.above(), file + " above"), Cue.ABOVE);
         add(kinds, concepts.expand(cueFile.enumeration(), file + " enumeration"), Cue.ENUMERATION);
         add(kinds, concepts.expand(cueFile.also(), file + " also"), Cue.ALSO);

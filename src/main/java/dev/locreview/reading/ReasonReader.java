@@ -90,6 +90,10 @@ public final class ReasonReader {
     private static final String CHINESE_NUMERALS = "一二三四五六七八九十";
     /** How far into its sentence 该功能 may stand (after a list marker) to speak of the sentence before. */
     private static final int ANAPHOR_REACH = 6;
+    /** How near the start of its sentence a correction stands to take back the sentence before («准确地说，…»). */
+    private static final int CORRECTION_OPENS = 2;
+    /** How far before a clause or article number its own document's name stands («《用户服务协议》第7条»). */
+    private static final int OWN_DOCUMENT_REACH = 4;
     /** The longest hashtag, # to #. */
     private static final int HASHTAG = 16;
 
@@ -129,6 +133,8 @@ public final class ReasonReader {
         List<Hit> askPermission = new ArrayList<>();
         List<Hit> gathering = new ArrayList<>();
         List<Hit> ifNeeded = new ArrayList<>();
+        List<Hit> corrections = new ArrayList<>();
+        List<Hit> ownDocuments = new ArrayList<>();
         List<Hit> ended = new ArrayList<>();
         List<Hit> topicMarkers = new ArrayList<>();
         List<Hit> notFeatures = new ArrayList<>();
@@ -161,6 +167,8 @@ public final class ReasonReader {
                     case ASK_PERMISSION -> askPermission.add(hit);
                     case GATHERING -> gathering.add(hit);
                     case IF_NEEDED -> ifNeeded.add(hit);
+                    case CORRECTION -> corrections.add(hit);
+                    case OWN_DOCUMENT -> ownDocuments.add(hit);
                     case AHEAD -> {
                         ahead.add(hit);
                         notYet.add(hit);
@@ -210,6 +218,9 @@ public final class ReasonReader {
         postNegations.removeIf(consequence);
         boolean[] topicClause = topics(text, clause, topicMarkers);
         Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause, askPermission);
+        // a clause or article of the mini-program's own agreement or privacy policy is its own word, not the policy's
+        policyReferences.removeIf(r -> first(ownDocuments, d -> clause[d.start()] == clause[r.start()] && d.start() <= r.start()
+                && r.start() - d.end() <= OWN_DOCUMENT_REACH) != null);
         Hit[] quoted = policyQuotes(text, sentence, clause, policyReferences, permits, ownVoice);
         int[] item = items(text, sentence, clauseStart);
         int[] continued = continuations(text, sentence, clauseStart, remark);
@@ -479,10 +490,18 @@ public final class ReasonReader {
                 negation = hashtag[c.start()];
                 denial = "HASHTAG";
             }
+            // What the writer takes back («申请定位用于送餐……哦不对，我们只做店内点餐», «银行网点导航。准确地说，这个小程序是
+            //给员工打卡的»): a correction later in the sentence, or opening the next one, withdraws what came before it.
+            if (negation == null) {
+                negation = correction(corrections, sentence, sentenceStart, c.end());
+                denial = negation == null ? null : "CORRECTED";
+            }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
             boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null;
-            Scenario effective = negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
+            // a withdrawn statement shows nothing, not what its denial would
+            Scenario effective = "CORRECTED".equals(denial) ? null
+                    : negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
             // «以上功能均无需精确定位» says which features do without it (LocationScoped), not that the location is
             // limited to the city: the precise location denied there limits nothing else.
             if (negated && !entry.positive() && scoped.stream().anyMatch(s -> clause[s.evidence().start()] == at)) {
@@ -537,8 +556,8 @@ public final class ReasonReader {
         }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, clause, clauseStart,
-                negations, elsewhere, notYet, ended));
+                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, sentenceStart,
+                clause, clauseStart, negations, elsewhere, notYet, ended, corrections));
     }
 
     /**
@@ -572,9 +591,17 @@ public final class ReasonReader {
         return unread;
     }
 
+    /** The correction that takes back what ends at {@code end}: later in its sentence, or opening the next one. */
+    private static Hit correction(List<Hit> corrections, int[] sentence, int[] sentenceStart, int end) {
+        int in = sentence[Math.max(0, end - 1)];
+        return first(corrections, h -> h.start() >= end && (sentence[h.start()] == in
+                || sentence[h.start()] == in + 1 && h.start() - sentenceStart[in + 1] <= CORRECTION_OPENS));
+    }
+
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
-    private List<Signal> signals(String reason, String text, int[] sentence, int[] clause, int[] clauseStart,
-                                 List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet, List<Hit> ended) {
+    private List<Signal> signals(String reason, String text, int[] sentence, int[] sentenceStart, int[] clause,
+                                 int[] clauseStart, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
+                                 List<Hit> ended, List<Hit> corrections) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(lexicon.signals(text))) {
             int from = emit.getStart();
@@ -588,7 +615,7 @@ public final class ReasonReader {
                     && first(negations, h -> clause[h.start()] == next
                         && h.start() - clauseStart[next] <= lexicon.negationReach()) != null;
             boolean denied = deniedNext || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
-                    || first(ended, inItsClause) != null
+                    || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
             lexicon.signalKinds(emit.getKeyword()).stream().filter(kind -> !denied || !lexicon.deniable(kind))
