@@ -62,13 +62,10 @@ public final class Lexicon {
                      Boolean located, Boolean weak, String within, List<String> notWith) {
     }
 
+    /** cues.yaml's reaches, break characters and the lists that are not cue kinds; each cue kind's list is keyed by {@link Cue#key()}. */
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int postNegationReach, int topicReach, int longText,
-                   List<String> noLocation, List<String> others, List<String> othersStated,
-                   List<String> notYet, List<String> ahead, List<String> ended, List<String> now, List<String> elsewhere, List<String> conditional,
-                   List<String> negation, List<String> notNegation, List<String> postNegation,
-                   List<String> restriction, List<String> notRestriction, List<String> postRestriction,
-                   List<String> topicBefore, List<String> topicAfter, List<String> business, List<String> vague,
-                   List<String> location, List<String> destination, List<String> otherPurpose, List<String> askPermission, List<String> yesNo, List<String> topicMarker, List<String> noAnswer, List<String> notFeature, List<String> policyReference, List<String> undecided, List<String> anaphor, List<String> onlyDoes, List<String> allOfThem, List<String> gathering, List<String> ifNeeded, List<String> correction, List<String> ownDocument, List<String> above, List<String> enumeration, List<String> also, List<String> yesAnswer, List<String> tagLine, List<String> people, List<String> policyPermits, List<String> ownVoice, List<String> application, List<String> purposeHeading, Map<String, SignalFile> signals) {
+                   List<String> destination, List<String> noAnswer, List<String> yesAnswer, List<String> tagLine, List<String> people,
+                   Map<String, SignalFile> signals) {
     }
 
     /**
@@ -78,9 +75,21 @@ public final class Lexicon {
     record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
     }
 
+    /** The kinds of cue; each reads the list of cues.yaml named by its {@link #key()}. */
     enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, AHEAD, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
         TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, ASK_PERMISSION, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, GATHERING, IF_NEEDED, CORRECTION, OWN_DOCUMENT, ABOVE, ENUMERATION, ALSO,
-        POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING }
+        POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING;
+
+        /** Its list's name in cues.yaml: the constant in lower camel case (NOT_YET: notYet). */
+        String key() {
+            String[] parts = name().toLowerCase(java.util.Locale.ROOT).split("_");
+            StringBuilder key = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            }
+            return key.toString();
+        }
+    }
 
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
@@ -104,7 +113,8 @@ public final class Lexicon {
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
 
-    private Lexicon(List<Entry> entries, CueFile cueFile, Concepts concepts, Path file, List<String> categoryNames) {
+    private Lexicon(List<Entry> entries, CueFile cueFile, Map<Cue, List<String>> cueLists, Concepts concepts, Path file,
+                    List<String> categoryNames) {
         this.clauseBreaks = fold(cueFile.clauseBreaks());
         this.sentenceBreaks = fold(cueFile.sentenceBreaks());
         this.negationReach = cueFile.negationReach();
@@ -133,50 +143,13 @@ public final class Lexicon {
         this.phrases = Trie.builder().addKeywords(byPhrase.keySet()).build();
         this.groupWords = Trie.builder().addKeywords(words).build();
         Map<String, List<Cue>> kinds = new LinkedHashMap<>();
-        add(kinds, concepts.expand(cueFile.noLocation(), file + " noLocation"), Cue.NO_LOCATION);
-        add(kinds, concepts.expand(cueFile.others(), file + " others"), Cue.OTHERS);
-        add(kinds, concepts.expand(cueFile.othersStated(), file + " othersStated"), Cue.OTHERS_STATED);
-        add(kinds, concepts.expand(cueFile.notYet(), file + " notYet"), Cue.NOT_YET);
-        add(kinds, concepts.expand(cueFile.ahead(), file + " ahead"), Cue.AHEAD);
-        add(kinds, concepts.expand(cueFile.ended(), file + " ended"), Cue.ENDED);
-        add(kinds, concepts.expand(cueFile.now(), file + " now"), Cue.NOW);
-        add(kinds, concepts.expand(cueFile.elsewhere(), file + " elsewhere"), Cue.ELSEWHERE);
-        add(kinds, concepts.expand(cueFile.conditional(), file + " conditional"), Cue.CONDITIONAL);
-        add(kinds, concepts.expand(cueFile.negation(), file + " negation"), Cue.NEGATION);
-        add(kinds, concepts.expand(cueFile.notNegation(), file + " notNegation"), Cue.NOT_NEGATION);
-        add(kinds, concepts.expand(cueFile.postNegation(), file + " postNegation"), Cue.POST_NEGATION);
-        add(kinds, concepts.expand(cueFile.restriction(), file + " restriction"), Cue.RESTRICTION);
-        add(kinds, concepts.expand(cueFile.notRestriction(), file + " notRestriction"), Cue.NOT_RESTRICTION);
-        add(kinds, concepts.expand(cueFile.postRestriction(), file + " postRestriction"), Cue.POST_RESTRICTION);
-        add(kinds, concepts.expand(cueFile.topicBefore(), file + " topicBefore"), Cue.TOPIC_BEFORE);
-        add(kinds, concepts.expand(cueFile.topicAfter(), file + " topicAfter"), Cue.TOPIC_AFTER);
-        add(kinds, concepts.expand(cueFile.business(), file + " business"), Cue.BUSINESS);
-        add(kinds, concepts.expand(cueFile.vague(), file + " vague"), Cue.VAGUE);
-        add(kinds, concepts.expand(cueFile.location(), file + " location"), Cue.LOCATION);
+        for (Cue cue : Cue.values()) {
+            add(kinds, concepts.expand(cueLists.get(cue), file + " " + cue.key()), cue);
+        }
+        // where someone goes speaks of the location too; the name of a category (生活服务-跑腿) names the category,
+        // not a feature of the mini-program
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
-        add(kinds, concepts.expand(cueFile.otherPurpose(), file + " otherPurpose"), Cue.OTHER_PURPOSE);
-        add(kinds, concepts.expand(cueFile.askPermission(), file + " askPermission"), Cue.ASK_PERMISSION);
-        add(kinds, concepts.expand(cueFile.yesNo(), file + " yesNo"), Cue.YES_NO);
-        add(kinds, concepts.expand(cueFile.topicMarker(), file + " topicMarker"), Cue.TOPIC_MARKER);
-        add(kinds, concepts.expand(cueFile.notFeature(), file + " notFeature"), Cue.NOT_FEATURE);
-        // the name of a category (生活服务-跑腿) names the category, not a feature of the mini-program
         add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
-        add(kinds, concepts.expand(cueFile.policyReference(), file + " policyReference"), Cue.POLICY_REFERENCE);
-        add(kinds, concepts.expand(cueFile.undecided(), file + " undecided"), Cue.UNDECIDED);
-        add(kinds, concepts.expand(cueFile.anaphor(), file + " anaphor"), Cue.ANAPHOR);
-        add(kinds, concepts.expand(cueFile.onlyDoes(), file + " onlyDoes"), Cue.ONLY_DOES);
-        add(kinds, concepts.expand(cueFile.allOfThem(), file + " allOfThem"), Cue.ALL_OF_THEM);
-        add(kinds, concepts.expand(cueFile.gathering(), file + " gathering"), Cue.GATHERING);
-        add(kinds, concepts.expand(cueFile.ifNeeded(), file + " ifNeeded"), Cue.IF_NEEDED);
-        add(kinds, concepts.expand(cueFile.correction(), file + " correction"), Cue.CORRECTION);
-        add(kinds, concepts.expand(cueFile.ownDocument(), file + " ownDocument"), Cue.OWN_DOCUMENT);
-        add(kinds, concepts.expand(cueFile.above(), file + " above"), Cue.ABOVE);
-        add(kinds, concepts.expand(cueFile.enumeration(), file + " enumeration"), Cue.ENUMERATION);
-        add(kinds, concepts.expand(cueFile.also(), file + " also"), Cue.ALSO);
-        add(kinds, concepts.expand(cueFile.policyPermits(), file + " policyPermits"), Cue.POLICY_PERMITS);
-        add(kinds, concepts.expand(cueFile.ownVoice(), file + " ownVoice"), Cue.OWN_VOICE);
-        add(kinds, concepts.expand(cueFile.application(), file + " application"), Cue.APPLICATION);
-        add(kinds, concepts.expand(cueFile.purposeHeading(), file + " purposeHeading"), Cue.PURPOSE_HEADING);
         this.cueKinds = kinds;
         this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
@@ -228,8 +201,26 @@ public final class Lexicon {
         });
         List<String> categoryNames = data.categories().nodes().stream()
                 .flatMap(node -> node.level2().stream().map(level2 -> node.name() + "-" + level2)).toList();
-        Lexicon lexicon = new Lexicon(entries, complete(read(cueFile, new TypeReference<>() { }), cueFile), concepts, cueFile,
-                categoryNames);
+        Map<String, Object> cueTree = read(cueFile, new TypeReference<>() { });
+        Map<Cue, List<String>> cueLists = new java.util.EnumMap<>(Cue.class);
+        for (Cue cue : Cue.values()) {
+            if (!(cueTree.remove(cue.key()) instanceof List<?> list)) {
+                throw new RuleSetException(cueFile + ": `" + cue.key() + "` is missing");
+            }
+            cueLists.put(cue, list.stream().map(String::valueOf).toList());
+        }
+        Set<String> known = java.util.Arrays.stream(CueFile.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toSet());
+        cueTree.keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
+            throw new RuleSetException(cueFile + ": `" + key + "` is not a list of cues.yaml");
+        });
+        CueFile rest;
+        try {
+            rest = YAML.convertValue(cueTree, CueFile.class);
+        } catch (IllegalArgumentException e) {
+            throw new RuleSetException(cueFile + ": " + e.getMessage(), e);
+        }
+        Lexicon lexicon = new Lexicon(entries, complete(rest, cueFile), cueLists, concepts, cueFile, categoryNames);
         lexicon.cancelledBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
                 .findFirst().ifPresent(u -> {
                     throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);

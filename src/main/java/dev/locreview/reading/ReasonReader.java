@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,99 +116,64 @@ public final class ReasonReader {
         int[] heading = headings(text, sentence);
         int[] clauseStart = starts(clause);
         int[] sentenceStart = starts(sentence);
-        List<Hit> negations = new ArrayList<>();
-        List<Hit> postNegations = new ArrayList<>();
-        List<Hit> restrictions = new ArrayList<>();
-        List<Hit> postRestrictions = new ArrayList<>();
-        List<Hit> locations = new ArrayList<>();
-        List<Hit> businesses = new ArrayList<>();
-        List<Hit> topicsBefore = new ArrayList<>();
-        List<Hit> topicsAfter = new ArrayList<>();
+        // each kind of cue found, in order; what a plan made ahead names is also not yet («先把接口申请下来»)
+        Map<Lexicon.Cue, List<Hit>> cues = new EnumMap<>(Lexicon.Cue.class);
+        for (Lexicon.Cue kind : Lexicon.Cue.values()) {
+            cues.put(kind, new ArrayList<>());
+        }
         List<VaguePurpose> vague = new ArrayList<>();
-        List<Hit> notNegations = new ArrayList<>();
-        List<Hit> noLocations = new ArrayList<>();
-        List<Hit> others = new ArrayList<>();
-        List<Hit> statedOthers = new ArrayList<>();
-        List<Hit> notYet = new ArrayList<>();
-        List<Hit> ahead = new ArrayList<>();
-        List<Hit> askPermission = new ArrayList<>();
-        List<Hit> gathering = new ArrayList<>();
-        List<Hit> ifNeeded = new ArrayList<>();
-        List<Hit> corrections = new ArrayList<>();
-        List<Hit> ownDocuments = new ArrayList<>();
-        List<Hit> ended = new ArrayList<>();
-        List<Hit> topicMarkers = new ArrayList<>();
-        List<Hit> notFeatures = new ArrayList<>();
-        List<Hit> policyReferences = new ArrayList<>();
-        List<Hit> undecided = new ArrayList<>();
-        List<Hit> anaphors = new ArrayList<>();
-        List<Hit> now = new ArrayList<>();
-        List<Hit> conditionals = new ArrayList<>();
-        List<Hit> elsewhere = new ArrayList<>();
-        List<Hit> otherPurposes = new ArrayList<>();
-        List<Hit> notRestrictions = new ArrayList<>();
-        List<Hit> yesNo = new ArrayList<>();
-        List<Hit> onlyDoes = new ArrayList<>();
-        List<Hit> allOfThem = new ArrayList<>();
-        List<Hit> also = new ArrayList<>();
-        List<Hit> above = new ArrayList<>();
-        List<Hit> enumerations = new ArrayList<>();
-        List<Hit> permits = new ArrayList<>();
-        List<Hit> ownVoice = new ArrayList<>();
-        List<Hit> applications = new ArrayList<>();
-        List<Hit> purposeHeadings = new ArrayList<>();
         for (Emit emit : sorted(lexicon.cues(text))) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
-                switch (kind) {
-                    case NO_LOCATION -> noLocations.add(hit);
-                    case OTHERS -> others.add(hit);
-                    case OTHERS_STATED -> statedOthers.add(hit);
-                    case NOT_YET -> notYet.add(hit);
-                    case ASK_PERMISSION -> askPermission.add(hit);
-                    case GATHERING -> gathering.add(hit);
-                    case IF_NEEDED -> ifNeeded.add(hit);
-                    case CORRECTION -> corrections.add(hit);
-                    case OWN_DOCUMENT -> ownDocuments.add(hit);
-                    case AHEAD -> {
-                        ahead.add(hit);
-                        notYet.add(hit);
-                    }
-                    case ENDED -> ended.add(hit);
-                    case TOPIC_MARKER -> topicMarkers.add(hit);
-                    case NOT_FEATURE -> notFeatures.add(hit);
-                    case POLICY_REFERENCE -> policyReferences.add(hit);
-                    case UNDECIDED -> undecided.add(hit);
-                    case ANAPHOR -> anaphors.add(hit);
-                    case NOW -> now.add(hit);
-                    case CONDITIONAL -> conditionals.add(hit);
-                    case ELSEWHERE -> elsewhere.add(hit);
-                    case OTHER_PURPOSE -> otherPurposes.add(hit);
-                    case YES_NO -> yesNo.add(hit);
-                    case ONLY_DOES -> onlyDoes.add(hit);
-                    case ALL_OF_THEM -> allOfThem.add(hit);
-                    case ALSO -> also.add(hit);
-                    case ABOVE -> above.add(hit);
-                    case ENUMERATION -> enumerations.add(hit);
-                    case POLICY_PERMITS -> permits.add(hit);
-                    case OWN_VOICE -> ownVoice.add(hit);
-                    case APPLICATION -> applications.add(hit);
-                    case PURPOSE_HEADING -> purposeHeadings.add(hit);
-                    case NEGATION -> negations.add(hit);
-                    case NOT_NEGATION -> notNegations.add(hit);
-                    case POST_NEGATION -> postNegations.add(hit);
-                    case RESTRICTION -> restrictions.add(hit);
-                    case NOT_RESTRICTION -> notRestrictions.add(hit);
-                    case POST_RESTRICTION -> postRestrictions.add(hit);
-                    case LOCATION -> locations.add(hit);
-                    case BUSINESS -> businesses.add(hit);
-                    case TOPIC_BEFORE -> topicsBefore.add(hit);
-                    case TOPIC_AFTER -> topicsAfter.add(hit);
-                    case VAGUE -> vague.add(new VaguePurpose(
+                cues.get(kind).add(hit);
+                if (kind == Lexicon.Cue.AHEAD) {
+                    cues.get(Lexicon.Cue.NOT_YET).add(hit);
+                } else if (kind == Lexicon.Cue.VAGUE) {
+                    vague.add(new VaguePurpose(
                             new Evidence(reason.substring(hit.start(), hit.end()), hit.start(), hit.end(), null)));
                 }
             }
         }
+        List<Hit> negations = cues.get(Lexicon.Cue.NEGATION);
+        List<Hit> postNegations = cues.get(Lexicon.Cue.POST_NEGATION);
+        List<Hit> restrictions = cues.get(Lexicon.Cue.RESTRICTION);
+        List<Hit> postRestrictions = cues.get(Lexicon.Cue.POST_RESTRICTION);
+        List<Hit> locations = cues.get(Lexicon.Cue.LOCATION);
+        List<Hit> businesses = cues.get(Lexicon.Cue.BUSINESS);
+        List<Hit> topicsBefore = cues.get(Lexicon.Cue.TOPIC_BEFORE);
+        List<Hit> topicsAfter = cues.get(Lexicon.Cue.TOPIC_AFTER);
+        List<Hit> notNegations = cues.get(Lexicon.Cue.NOT_NEGATION);
+        List<Hit> noLocations = cues.get(Lexicon.Cue.NO_LOCATION);
+        List<Hit> others = cues.get(Lexicon.Cue.OTHERS);
+        List<Hit> statedOthers = cues.get(Lexicon.Cue.OTHERS_STATED);
+        List<Hit> notYet = cues.get(Lexicon.Cue.NOT_YET);
+        List<Hit> ahead = cues.get(Lexicon.Cue.AHEAD);
+        List<Hit> askPermission = cues.get(Lexicon.Cue.ASK_PERMISSION);
+        List<Hit> gathering = cues.get(Lexicon.Cue.GATHERING);
+        List<Hit> ifNeeded = cues.get(Lexicon.Cue.IF_NEEDED);
+        List<Hit> corrections = cues.get(Lexicon.Cue.CORRECTION);
+        List<Hit> ownDocuments = cues.get(Lexicon.Cue.OWN_DOCUMENT);
+        List<Hit> ended = cues.get(Lexicon.Cue.ENDED);
+        List<Hit> topicMarkers = cues.get(Lexicon.Cue.TOPIC_MARKER);
+        List<Hit> notFeatures = cues.get(Lexicon.Cue.NOT_FEATURE);
+        List<Hit> policyReferences = cues.get(Lexicon.Cue.POLICY_REFERENCE);
+        List<Hit> undecided = cues.get(Lexicon.Cue.UNDECIDED);
+        List<Hit> anaphors = cues.get(Lexicon.Cue.ANAPHOR);
+        List<Hit> now = cues.get(Lexicon.Cue.NOW);
+        List<Hit> conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
+        List<Hit> elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
+        List<Hit> otherPurposes = cues.get(Lexicon.Cue.OTHER_PURPOSE);
+        List<Hit> notRestrictions = cues.get(Lexicon.Cue.NOT_RESTRICTION);
+        List<Hit> yesNo = cues.get(Lexicon.Cue.YES_NO);
+        List<Hit> onlyDoes = cues.get(Lexicon.Cue.ONLY_DOES);
+        List<Hit> allOfThem = cues.get(Lexicon.Cue.ALL_OF_THEM);
+        List<Hit> also = cues.get(Lexicon.Cue.ALSO);
+        List<Hit> above = cues.get(Lexicon.Cue.ABOVE);
+        List<Hit> enumerations = cues.get(Lexicon.Cue.ENUMERATION);
+        List<Hit> permits = cues.get(Lexicon.Cue.POLICY_PERMITS);
+        List<Hit> ownVoice = cues.get(Lexicon.Cue.OWN_VOICE);
+        List<Hit> applications = cues.get(Lexicon.Cue.APPLICATION);
+        List<Hit> purposeHeadings = cues.get(Lexicon.Cue.PURPOSE_HEADING);
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || negations.stream().anyMatch(n::inside) || isANotA(text, n));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)

@@ -116,6 +116,16 @@ class CliTest {
     }
 
     @Test
+    void rulesValidateNamesACueKindsListTheSetLacksAndAListItDoesNotKnow() throws Exception {
+        CliRun missing = validateEdited("reading/cues.yaml", cues -> cues.replaceAll("(?m)^correction:.*$", ""));
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.out()).contains("cues.yaml: `correction` is missing");
+        CliRun unknown = validateEdited("reading/cues.yaml", cues -> cues + "\ncorection: [更正]\n");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.out()).contains("cues.yaml: `corection` is not a list of cues.yaml");
+    }
+
+    @Test
     void rulesValidateRefusesAWordFamilyBuiltOfItselfOrWithoutBound() throws Exception {
         CliRun run = validateEdited("reading/concepts.yaml", concepts -> concepts.replace("  PERSON: [", "  PERSON: [又$PERSON, "));
         assertThat(run.exit()).isEqualTo(1);
