@@ -325,11 +325,10 @@ public class DecisionStore {
         if (until != null && !until.isAfter(from)) {
             return 0;
         }
-        return jdbc.sql("SELECT COALESCE(SUM(stored_bytes), 0) FROM decision_record WHERE client = :client"
-                        + " AND decided_at >= :from AND decided_at < :until")
-                .param("client", client).param("from", Timestamp.from(from))
-                .param("until", Timestamp.from(until == null ? Instant.parse("9999-01-01T00:00:00Z") : until))
-                .query(Long.class).single();
+        var query = jdbc.sql("SELECT COALESCE(SUM(stored_bytes), 0) FROM decision_record WHERE client = :client"
+                        + " AND decided_at >= :from" + (until == null ? "" : " AND decided_at < :until"))
+                .param("client", client).param("from", Timestamp.from(from));
+        return (until == null ? query : query.param("until", Timestamp.from(until))).query(Long.class).single();
     }
 
     /** A decision stored under an Idempotency-Key: its place in the request and the body it came in. */

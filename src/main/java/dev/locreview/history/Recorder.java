@@ -201,7 +201,8 @@ public class Recorder {
         Instant dayStart = dayStart(now);
         boolean sameDay = old != null && old.dayStart().equals(dayStart);
         Instant from = sameDay ? old.cutoff() : dayStart;
-        Instant cutoff = now.minus(USAGE_SETTLED).isAfter(from) ? now.minus(USAGE_SETTLED) : from;
+        Instant settledUntil = now.minus(USAGE_SETTLED);
+        Instant cutoff = settledUntil.isAfter(from) ? settledUntil : from;
         long settled = (sameDay ? old.settled() : 0) + store.storedBytesBetween(client, from, cutoff);
         return new Usage(dayStart, cutoff, settled, new AtomicLong(settled + store.storedBytesBetween(client, cutoff, null)));
     }
