@@ -134,6 +134,9 @@ public final class ReasonReader {
                 }
             }
         }
+        // no cue counts inside a longer word that means something else (研发中 in 研发中心, 以前有 in 以前有人)
+        List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
+        cues.values().forEach(hits -> hits.removeIf(h -> notCues.stream().anyMatch(h::inside)));
         List<Hit> negations = cues.get(Lexicon.Cue.NEGATION);
         List<Hit> postNegations = cues.get(Lexicon.Cue.POST_NEGATION);
         List<Hit> restrictions = cues.get(Lexicon.Cue.RESTRICTION);
@@ -193,7 +196,9 @@ public final class ReasonReader {
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
         int statedNumber = statedItem == null ? 0 : itemNumber(text, statedItem.end());
         Hit[] answeredNo = answeredNo(text, clause, clauseStart);
-        restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside));
+        restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside)
+                // 只有…才 is a condition, not a limit («只有人在这家门店附近才能点成功»)
+                || first(cues.get(Lexicon.Cue.CONDITION_THEN), h -> clause[h.start()] == clause[r.start()] && h.start() >= r.end()) != null);
         List<LocationScoped> scoped = new ArrayList<>();
         List<Hit> allOthers = new ArrayList<>(others);
         allOthers.addAll(statedOthers);
@@ -325,7 +330,8 @@ public final class ReasonReader {
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
-                boolean saysNow = first(now, h -> clause[h.start()] == at) != null;
+                // (a now said of some of its words only is not said of the feature: «目前有购票和景点介绍，电子导览还在开发»)
+                boolean saysNow = c.anchors().stream().allMatch(a -> first(now, h -> clause[h.start()] == clause[a.start()]) != null);
                 // ... and not over a clause that says what runs now («导航的话 现在是没有做的 以后可能会加»).
                 java.util.function.Predicate<Hit> saidOfTheSentence = h -> sentence[h.start()] == in && !saysNow
                         && !namingClauses.contains(clause[h.start()]) && !remark[clause[h.start()]]
@@ -402,7 +408,8 @@ public final class ReasonReader {
                 }
             }
             if (restriction == null) {
-                restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() >= c.end());
+                // after it, or closing its own words («精度到市就够»)
+                restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() > c.start() && h.end() >= c.end());
             }
             // «…要知道你在哪个城市，…，定位就用这一下»: a later clause of the sentence that names no feature and
             // speaks of the location only to restrict it restricts the limit before it; so does an earlier one
