@@ -59,6 +59,15 @@ public final class Mention {
         this.evidence = evidence;
     }
 
+    /**
+     * The same words denied as the other mention is, by its cue (a plan said of them in a later sentence): what the
+     * denial shows is what the other's shows.
+     */
+    Mention deniedAs(Mention other) {
+        return new Mention(stated, other.effective, other.denial, restricted, locationUse, destinationOnly, business, weak,
+                sentenceLocationUse, clause, new Evidence(evidence.text(), evidence.start(), evidence.end(), other.evidence.cue()));
+    }
+
     public String getStatedCode() { return stated == null ? null : stated.code(); }
     public Scenario getEffective() { return effective; }
     public String getCode() { return effective == null ? null : effective.code(); }

@@ -223,6 +223,7 @@ public final class ReasonReader {
         locations.removeIf(l -> noLocations.stream().anyMatch(l::inside) || notFeatures.stream().anyMatch(l::inside));
 
         List<Mention> mentions = new ArrayList<>();
+        Map<Mention, Candidate> source = new java.util.IdentityHashMap<>();
         List<Candidate> candidates = candidates(text, clause, sentence, categories, notFeatures);
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
@@ -485,9 +486,12 @@ public final class ReasonReader {
             int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
-            mentions.add(new Mention(entry.scenario(), effective, denial, restriction != null, locationUse,
-                    destinationOnly, business, entry.weak(), sentenceLocationUse, at, evidence));
+            Mention mention = new Mention(entry.scenario(), effective, denial, restriction != null, locationUse,
+                    destinationOnly, business, entry.weak(), sentenceLocationUse, at, evidence);
+            mentions.add(mention);
+            source.put(mention, c);
         }
+        mentions = plannedLater(mentions, source, sentence, clause, now);
         // «小程序只展示师傅资质、收费标准和公司介绍»: a sentence that says the mini-program does only things that are no
         // scenario — naming, from there to its end, no scenario it has, and not speaking of the location in its
         // clause («小程序只在下单时获取一次位置» says when, not what) — says which features are in it.
@@ -562,6 +566,34 @@ public final class ReasonReader {
             unread.add(new UnreadPurpose(new Evidence(reason.substring(from, to), from, to, location.word())));
         }
         return unread;
+    }
+
+    /**
+     * A feature stated as the mini-program's, named again in a later sentence by the same words and said there to be
+     * planned («小程序会提供门店导航……。不过导航入口还在开发»), is planned: the later sentence says when. Not where its own
+     * clause says it runs now, nor across different words for the same scenario («共享单车……；共享电单车还在内测»).
+     */
+    private static List<Mention> plannedLater(List<Mention> mentions, Map<Mention, Candidate> source, int[] sentence,
+                                              int[] clause, List<Hit> now) {
+        List<Mention> read = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            Candidate c = source.get(m);
+            int start = m.getEvidence().start();
+            Mention later = m.isNegated() || !m.isStatedQualifying()
+                    || first(now, h -> clause[h.start()] == clause[start]) != null ? null
+                    : mentions.stream().filter(o -> "NOT_YET".equals(o.getDenial())
+                            && sentence[o.getEvidence().start()] > sentence[start]
+                            && java.util.Objects.equals(o.getStatedCode(), m.getStatedCode())
+                            && sharesWord(c, source.get(o))).findFirst().orElse(null);
+            read.add(later == null ? m : m.deniedAs(later));
+        }
+        return read;
+    }
+
+    /** Whether the two name a feature by the same word (one anchor's word holds the other's: 导航 in 门店导航). */
+    private static boolean sharesWord(Candidate a, Candidate b) {
+        return a.anchors().stream().anyMatch(x -> b.anchors().stream()
+                .anyMatch(y -> x.word().contains(y.word()) || y.word().contains(x.word())));
     }
 
     /** The correction that takes back what ends at {@code end}: later in its sentence, or opening the next one. */
