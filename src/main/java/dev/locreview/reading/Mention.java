@@ -33,7 +33,7 @@ public final class Mention {
      * @param denial      what denies it, or null: NEGATION (a negation cue in the clause of one of its words),
      *                    ELSEWHERE (its clause puts it in another app), NOT_YET (its sentence says it is planned or
      *                    not live), ENDED (taken down or moved away: 已下线), TOPIC (it is only a topic: 代驾优惠券),
-     *                    HASHTAG (a post's label: #跑腿#), QUOTED (the policy's words quoted), OTHERS
+     *                    HASHTAG (a post's label: #跑腿#), QUOTED (the policy's words, or an objection the writer imagines, quoted), OTHERS
      *                    (another item than the one the text says uses the location: «定位仅用于第5项»), QUESTION
      *                    (its sentence asks about it: 有门店导航吗？), CORRECTED (the writer takes it back: 哦不对、准确地说)
      * @param restricted  a restriction cue (仅/只/即可) limits the location's use to it

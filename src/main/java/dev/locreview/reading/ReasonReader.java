@@ -191,6 +191,7 @@ public final class ReasonReader {
         policyReferences.removeIf(r -> first(ownDocuments, d -> clause[d.start()] == clause[r.start()] && d.start() <= r.start()
                 && r.start() - d.end() <= OWN_DOCUMENT_REACH) != null);
         Hit[] quoted = policyQuotes(text, sentence, clause, policyReferences, permits, ownVoice);
+        objections(text, quoted, sentence, cues.get(Lexicon.Cue.OBJECTION), cues.get(Lexicon.Cue.CONTRAST));
         int[] item = items(text, sentence, clauseStart);
         int[] continued = continuations(text, sentence, clauseStart, remark);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
@@ -455,7 +456,8 @@ public final class ReasonReader {
                 denial = "OTHERS";
             }
             // The policy's words quoted («规范二第5条“仅展示附近、周边门店信息”») are the policy's, not the mini-program's.
-            if (negation == null && quoted[c.start()] != null) {
+            // (an objection the writer imagines is quoted whatever it says: «您可能觉得酒店导航用不着实时定位» denies nothing)
+            if (quoted[c.start()] != null && (negation == null || cues.get(Lexicon.Cue.OBJECTION).contains(quoted[c.start()]))) {
                 negation = quoted[c.start()];
                 denial = "QUOTED";
             }
@@ -473,8 +475,9 @@ public final class ReasonReader {
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
             boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null;
-            // a withdrawn statement shows nothing, not what its denial would
-            Scenario effective = "CORRECTED".equals(denial) ? null
+            // a withdrawn statement, or an imagined objection, shows nothing, not what its denial would
+            boolean objected = "QUOTED".equals(denial) && cues.get(Lexicon.Cue.OBJECTION).contains(negation);
+            Scenario effective = "CORRECTED".equals(denial) || objected ? null
                     : negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
             // «以上功能均无需精确定位» says which features do without it (LocationScoped), not that the location is
             // limited to the city: the precise location denied there limits nothing else.
@@ -534,7 +537,7 @@ public final class ReasonReader {
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, sentenceStart,
-                clause, clauseStart, negations, elsewhere, notYet, ended, corrections));
+                clause, clauseStart, negations, elsewhere, notYet, ended, corrections, quoted));
     }
 
     /**
@@ -606,7 +609,7 @@ public final class ReasonReader {
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, String text, int[] sentence, int[] sentenceStart, int[] clause,
                                  int[] clauseStart, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
-                                 List<Hit> ended, List<Hit> corrections) {
+                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(lexicon.signals(text))) {
             int from = emit.getStart();
@@ -619,7 +622,7 @@ public final class ReasonReader {
             boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
                     && first(negations, h -> clause[h.start()] == next
                         && h.start() - clauseStart[next] <= lexicon.negationReach()) != null;
-            boolean denied = deniedNext || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+            boolean denied = deniedNext || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
@@ -920,6 +923,27 @@ public final class ReasonReader {
             }
         }
         return answer;
+    }
+
+    /**
+     * An objection the writer imagines («您可能觉得酒店导航用不着实时定位», «有人会问…») is quoted, not stated: from the cue to
+     * the contrast that answers it in its sentence («…，但我们的导览是点一下标出一次位置»), the colon before the answer
+     * («有人会问为什么不拍照就行：巡更需要……»), or the sentence's end.
+     */
+    private static void objections(String text, Hit[] quoted, int[] sentence, List<Hit> objections, List<Hit> contrasts) {
+        for (Hit objection : objections) {
+            Hit answer = first(contrasts, h -> sentence[h.start()] == sentence[objection.start()] && h.start() >= objection.end());
+            int end = objection.end();
+            while (end < quoted.length && sentence[end] == sentence[objection.start()] && text.charAt(end) != ':'
+                    && (answer == null || end < answer.start())) {
+                end++;
+            }
+            for (int i = objection.start(); i < end; i++) {
+                if (quoted[i] == null) {
+                    quoted[i] = objection;
+                }
+            }
+        }
     }
 
     /** A policy reference that ends in it is the reviewer's request: it reaches to the end of its clause. */
