@@ -537,7 +537,7 @@ public final class ReasonReader {
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, sentenceStart,
-                clause, clauseStart, negations, elsewhere, notYet, ended, corrections, quoted));
+                clause, clauseStart, negations, elsewhere, notYet, ended, corrections, quoted, cues.get(Lexicon.Cue.ROLE)));
     }
 
     /**
@@ -609,7 +609,7 @@ public final class ReasonReader {
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, String text, int[] sentence, int[] sentenceStart, int[] clause,
                                  int[] clauseStart, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
-                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted) {
+                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, List<Hit> roles) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(lexicon.signals(text))) {
             int from = emit.getStart();
@@ -622,7 +622,12 @@ public final class ReasonReader {
             boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
                     && first(negations, h -> clause[h.start()] == next
                         && h.start() - clauseStart[next] <= lexicon.negationReach()) != null;
-            boolean denied = deniedNext || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+            // ... or by a later sentence that puts the party it follows in another app («代驾司机在服务过程中需要后台持续定位。
+            // 不过司机用的是另外一个独立App»): the same role word, and another app in that word's clause
+            boolean roleElsewhere = first(roles, r -> sentence[r.start()] == sentence[from] && first(roles, later ->
+                    sentence[later.start()] > sentence[from] && (later.word().contains(r.word()) || r.word().contains(later.word()))
+                    && first(elsewhere, e -> clause[e.start()] == clause[later.start()]) != null) != null) != null;
+            boolean denied = deniedNext || roleElsewhere || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
