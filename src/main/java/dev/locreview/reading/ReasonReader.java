@@ -41,6 +41,11 @@ public final class ReasonReader {
         boolean inside(Hit other) {
             return start >= other.start && end <= other.end && this != other;
         }
+
+        /** The same word, one holding the other (导航 in 门店导航). */
+        boolean sameWord(Hit other) {
+            return word.contains(other.word) || other.word.contains(word);
+        }
     }
 
     /** A scenario's words in the text: one phrase, or one word per role (its anchors), spanning start to end. */
@@ -177,6 +182,8 @@ public final class ReasonReader {
         List<Hit> ownVoice = cues.get(Lexicon.Cue.OWN_VOICE);
         List<Hit> applications = cues.get(Lexicon.Cue.APPLICATION);
         List<Hit> purposeHeadings = cues.get(Lexicon.Cue.PURPOSE_HEADING);
+        List<Hit> objections = cues.get(Lexicon.Cue.OBJECTION);
+        List<Hit> conditionsThen = cues.get(Lexicon.Cue.CONDITION_THEN);
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || negations.stream().anyMatch(n::inside) || isANotA(text, n));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
@@ -191,7 +198,7 @@ public final class ReasonReader {
         policyReferences.removeIf(r -> first(ownDocuments, d -> clause[d.start()] == clause[r.start()] && d.start() <= r.start()
                 && r.start() - d.end() <= OWN_DOCUMENT_REACH) != null);
         Hit[] quoted = policyQuotes(text, sentence, clause, policyReferences, permits, ownVoice);
-        objections(text, quoted, sentence, cues.get(Lexicon.Cue.OBJECTION), cues.get(Lexicon.Cue.CONTRAST));
+        objections(text, quoted, sentence, objections, cues.get(Lexicon.Cue.CONTRAST));
         int[] item = items(text, sentence, clauseStart);
         int[] continued = continuations(text, sentence, clauseStart, remark);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
@@ -199,7 +206,7 @@ public final class ReasonReader {
         Hit[] answeredNo = answeredNo(text, clause, clauseStart);
         restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside)
                 // 只有…才 is a condition, not a limit («只有人在这家门店附近才能点成功»)
-                || first(cues.get(Lexicon.Cue.CONDITION_THEN), h -> clause[h.start()] == clause[r.start()] && h.start() >= r.end()) != null);
+                || first(conditionsThen, h -> clause[h.start()] == clause[r.start()] && h.start() >= r.end()) != null);
         List<LocationScoped> scoped = new ArrayList<>();
         List<Hit> allOthers = new ArrayList<>(others);
         allOthers.addAll(statedOthers);
@@ -457,8 +464,10 @@ public final class ReasonReader {
             }
             // The policy's words quoted («规范二第5条“仅展示附近、周边门店信息”») are the policy's, not the mini-program's.
             // (an objection the writer imagines is quoted whatever it says: «您可能觉得酒店导航用不着实时定位» denies nothing)
-            if (quoted[c.start()] != null && (negation == null || cues.get(Lexicon.Cue.OBJECTION).contains(quoted[c.start()]))) {
-                negation = quoted[c.start()];
+            Hit quote = quoted[c.start()];
+            boolean objected = quote != null && objections.contains(quote);
+            if (quote != null && (negation == null || objected)) {
+                negation = quote;
                 denial = "QUOTED";
             }
             // A hashtag (#跑腿#) labels a post; it states no use, nor denies one.
@@ -476,7 +485,6 @@ public final class ReasonReader {
             Lexicon.Entry entry = c.entry();
             boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null;
             // a withdrawn statement, or an imagined objection, shows nothing, not what its denial would
-            boolean objected = "QUOTED".equals(denial) && cues.get(Lexicon.Cue.OBJECTION).contains(negation);
             Scenario effective = "CORRECTED".equals(denial) || objected ? null
                     : negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
             // «以上功能均无需精确定位» says which features do without it (LocationScoped), not that the location is
@@ -595,8 +603,17 @@ public final class ReasonReader {
 
     /** Whether the two name a feature by the same word (one anchor's word holds the other's: 导航 in 门店导航). */
     private static boolean sharesWord(Candidate a, Candidate b) {
-        return a.anchors().stream().anyMatch(x -> b.anchors().stream()
-                .anyMatch(y -> x.word().contains(y.word()) || y.word().contains(x.word())));
+        return a.anchors().stream().anyMatch(x -> b.anchors().stream().anyMatch(x::sameWord));
+    }
+
+    /**
+     * Whether a later sentence puts a worker this sentence names in another app («代驾司机……需要后台持续定位。不过司机用的是
+     * 另外一个独立App»): the same role word, and another app in that word's clause.
+     */
+    private static boolean workerElsewhereLater(int in, List<Hit> roles, List<Hit> elsewhere, int[] sentence, int[] clause) {
+        return roles.stream().anyMatch(r -> sentence[r.start()] == in && roles.stream().anyMatch(later ->
+                sentence[later.start()] > in && later.sameWord(r)
+                        && first(elsewhere, e -> clause[e.start()] == clause[later.start()]) != null));
     }
 
     /** The correction that takes back what ends at {@code end}: later in its sentence, or opening the next one. */
@@ -622,12 +639,8 @@ public final class ReasonReader {
             boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
                     && first(negations, h -> clause[h.start()] == next
                         && h.start() - clauseStart[next] <= lexicon.negationReach()) != null;
-            // ... or by a later sentence that puts the party it follows in another app («代驾司机在服务过程中需要后台持续定位。
-            // 不过司机用的是另外一个独立App»): the same role word, and another app in that word's clause
-            boolean roleElsewhere = first(roles, r -> sentence[r.start()] == sentence[from] && first(roles, later ->
-                    sentence[later.start()] > sentence[from] && (later.word().contains(r.word()) || r.word().contains(later.word()))
-                    && first(elsewhere, e -> clause[e.start()] == clause[later.start()]) != null) != null) != null;
-            boolean denied = deniedNext || roleElsewhere || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+            // ... or by a later sentence that puts the worker it follows in another app; or inside an imagined objection
+            boolean denied = deniedNext || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
