@@ -183,6 +183,7 @@ public final class ReasonReader {
         List<Hit> applications = cues.get(Lexicon.Cue.APPLICATION);
         List<Hit> purposeHeadings = cues.get(Lexicon.Cue.PURPOSE_HEADING);
         List<Hit> objections = cues.get(Lexicon.Cue.OBJECTION);
+        List<Hit> refusals = cues.get(Lexicon.Cue.REFUSAL);
         List<Hit> conditionsThen = cues.get(Lexicon.Cue.CONDITION_THEN);
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || negations.stream().anyMatch(n::inside) || isANotA(text, n));
@@ -199,6 +200,7 @@ public final class ReasonReader {
                 && r.start() - d.end() <= OWN_DOCUMENT_REACH) != null);
         Hit[] quoted = policyQuotes(text, sentence, clause, policyReferences, permits, ownVoice);
         objections(text, quoted, sentence, objections, cues.get(Lexicon.Cue.CONTRAST));
+        fallbacks(quoted, sentence, refusals);
         int[] item = items(text, sentence, clauseStart);
         int[] continued = continuations(text, sentence, clauseStart, remark);
         Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
@@ -465,10 +467,11 @@ public final class ReasonReader {
             // The policy's words quoted («规范二第5条“仅展示附近、周边门店信息”») are the policy's, not the mini-program's.
             // (an objection the writer imagines is quoted whatever it says: «您可能觉得酒店导航用不着实时定位» denies nothing)
             Hit quote = quoted[c.start()];
-            boolean objected = quote != null && objections.contains(quote);
+            boolean fallback = quote != null && refusals.contains(quote);
+            boolean objected = quote != null && (fallback || objections.contains(quote));
             if (quote != null && (negation == null || objected)) {
                 negation = quote;
-                denial = "QUOTED";
+                denial = fallback ? "FALLBACK" : "QUOTED";
             }
             // A hashtag (#跑腿#) labels a post; it states no use, nor denies one.
             if (negation == null && hashtag[c.start()] != null) {
@@ -688,11 +691,14 @@ public final class ReasonReader {
         // they read differently when denied (骑手位置 denied is the takeaway-address case, 送餐 denied is none).
         all.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start)
                 .thenComparing(c -> c.entry().together()).thenComparingInt(c -> c.entry().order()));
+        // A phrase inside a longer word of another reading is that word's (保洁 in 附近可约的保洁员名单 is the list's).
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : all) {
             boolean beaten = kept.stream().anyMatch(k -> k.overlaps(c)
                     && ((k.entry().scenario() == c.entry().scenario() && k.entry().whenNegated() == c.entry().whenNegated())
-                        || (!c.entry().together() && !k.entry().together() && k.length() > c.length())));
+                        || (!c.entry().together() && !k.entry().together() && k.length() > c.length())
+                        || (!c.entry().together() && k.anchors().stream().anyMatch(a -> a.start() <= c.start() && c.end() <= a.end()
+                            && a.end() - a.start() > c.length()))));
             if (!beaten) {
                 kept.add(c);
             }
@@ -959,6 +965,20 @@ public final class ReasonReader {
             for (int i = objection.start(); i < end; i++) {
                 if (quoted[i] == null) {
                     quoted[i] = objection;
+                }
+            }
+        }
+    }
+
+    /**
+     * What the mini-program does when the user refuses the location («车主不让定位的，就让他在地图上手动拖点……但行程中看不到车辆
+     * 位置») is its fallback, not its use: from the refusal to the sentence's end, what is said or denied there shows nothing.
+     */
+    private static void fallbacks(Hit[] quoted, int[] sentence, List<Hit> refusals) {
+        for (Hit refusal : refusals) {
+            for (int i = refusal.start(); i < quoted.length && sentence[i] == sentence[refusal.start()]; i++) {
+                if (quoted[i] == null) {
+                    quoted[i] = refusal;
                 }
             }
         }
