@@ -102,7 +102,8 @@ public final class HandWrittenPolicy {
      * that uses the location is left (a feature named only by where someone goes uses none).
      */
     private static boolean locationOnlyForDeniedUses(List<Mention> all) {
-        return all.stream().anyMatch(o -> o.isNegated() && o.isLocationUse() && o.isStatedQualifying())
+        return all.stream().anyMatch(o -> o.isNegated() && !"FALLBACK".equals(o.getDenial()) && o.isLocationUse()
+                && o.isStatedQualifying())
                 && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && !o.isDestinationOnly());
     }
 
@@ -118,6 +119,7 @@ public final class HandWrittenPolicy {
                     o.isExplicitLimit() && "CITY_LEVEL_ONLY".equals(o.getCode())))
                     || all.stream().anyMatch(o -> ("ELSEWHERE".equals(o.getDenial()) || "ENDED".equals(o.getDenial()))
                         && o.getStatedCode().equals(m.getStatedCode()))
+                    || all.stream().anyMatch(o -> "SHIPPING_ADDRESS".equals(o.getCode()) && o.isLocationUse() && !o.isNegated())
                     || scoped
                     || locationOnlyForDeniedUses(all));
             // a use of a feature said later to have ended, or put in another app or said not live by a text that
@@ -150,7 +152,7 @@ public final class HandWrittenPolicy {
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
                 && all.stream().noneMatch(Mention::isStatedLimit)
-                && all.stream().noneMatch(o -> o.isNegated() && !"HASHTAG".equals(o.getDenial())
+                && all.stream().noneMatch(o -> o.isNegated() && !"HASHTAG".equals(o.getDenial()) && !"FALLBACK".equals(o.getDenial())
                         && o.getStatedCode().equals(m.getStatedCode()));
     }
 
