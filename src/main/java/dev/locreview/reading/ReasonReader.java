@@ -371,7 +371,8 @@ public final class ReasonReader {
                     denial = "NOT_YET";
                 }
             }
-            // The next sentence speaks of it as 该功能 and says it is not live («· 实时查看跑腿员位置 / a) 该功能还在开发中»).
+            // The next sentence speaks of it as 该功能 and says it is not live («· 实时查看跑腿员位置 / a) 该功能还在开发中»), or is
+            // in another app («其实这个实时位置功能只在我们的App里有»).
             Hit anaphor = negation != null ? null : first(anaphors, h -> sentence[h.start()] == in + 1
                     && h.start() - sentenceStart[in + 1] <= ANAPHOR_REACH);
             if (anaphor != null) {
@@ -380,6 +381,10 @@ public final class ReasonReader {
                 if (negation == null) {
                     negation = first(ended, h -> sentence[h.start()] == in + 1);
                     denial = negation == null ? null : "ENDED";
+                }
+                if (negation == null) {
+                    negation = first(elsewhere, h -> sentence[h.start()] == in + 1);
+                    denial = negation == null ? null : "ELSEWHERE";
                 }
                 if (negation == null) {
                     negation = first(negations, h -> clause[h.start()] == clause[anaphor.start()] && h.start() >= anaphor.end());
