@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,9 +92,9 @@ public final class Lexicon {
 
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
-    private final Trie phrases;
-    private final Trie groupWords;
-    private final Trie cues;
+    /** Every word of the four lists below in one automaton: a text is walked once, not once per list. */
+    private final Trie words;
+    private final Set<String> groupWordSet;
     private final Map<String, List<Cue>> cueKinds;
     private final String clauseBreaks;
     private final String sentenceBreaks;
@@ -108,7 +107,6 @@ public final class Lexicon {
     private final Set<String> destinations;
     private final List<String> tagLines;
     private final List<String> people;
-    private final Trie signals;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
@@ -140,8 +138,7 @@ public final class Lexicon {
         }
         this.phraseEntries = byPhrase;
         this.togetherEntries = byFirstGroupWord;
-        this.phrases = Trie.builder().addKeywords(byPhrase.keySet()).build();
-        this.groupWords = Trie.builder().addKeywords(words).build();
+        this.groupWordSet = Set.copyOf(words);
         Map<String, List<Cue>> kinds = new LinkedHashMap<>();
         for (Cue cue : Cue.values()) {
             add(kinds, concepts.expand(cueLists.get(cue), file + " " + cue.key()), cue);
@@ -151,7 +148,6 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
         this.cueKinds = kinds;
-        this.cues = Trie.builder().addKeywords(kinds.keySet()).build();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
         signalFiles.forEach((kind, signal) -> {
             concepts.expand(signal.phrases(), file + " signals." + kind)
@@ -161,7 +157,38 @@ public final class Lexicon {
                 deniable.add(kind);
             }
         });
-        this.signals = Trie.builder().addKeywords(signalKinds.keySet()).build();
+        Set<String> all = new java.util.HashSet<>(byPhrase.keySet());
+        all.addAll(groupWordSet);
+        all.addAll(kinds.keySet());
+        all.addAll(signalKinds.keySet());
+        this.words = Trie.builder().addKeywords(all).build();
+    }
+
+    /** What one walk over a folded text found, per list: lexicon phrases, co-occurrence words, cues and signals. */
+    record Found(List<Emit> phrases, List<Emit> groupWords, List<Emit> cues, List<Emit> signals) {
+    }
+
+    Found find(String folded) {
+        List<Emit> phrases = new ArrayList<>();
+        List<Emit> groupWords = new ArrayList<>();
+        List<Emit> cues = new ArrayList<>();
+        List<Emit> signals = new ArrayList<>();
+        for (Emit emit : words.parseText(folded)) {
+            String word = emit.getKeyword();
+            if (phraseEntries.containsKey(word)) {
+                phrases.add(emit);
+            }
+            if (groupWordSet.contains(word)) {
+                groupWords.add(emit);
+            }
+            if (cueKinds.containsKey(word)) {
+                cues.add(emit);
+            }
+            if (signalKinds.containsKey(word)) {
+                signals.add(emit);
+            }
+        }
+        return new Found(phrases, groupWords, cues, signals);
     }
 
     private static void add(Map<String, List<Cue>> kinds, List<String> words, Cue cue) {
@@ -287,11 +314,7 @@ public final class Lexicon {
     List<Entry> entriesFor(String phrase) { return phraseEntries.getOrDefault(phrase, List.of()); }
     /** The co-occurrence entries whose first group has this word: only these can hold where it is found. */
     List<Entry> togetherEntriesStartingWith(String word) { return togetherEntries.getOrDefault(word, List.of()); }
-    Collection<Emit> phrases(String folded) { return phrases.parseText(folded); }
-    Collection<Emit> groupWords(String folded) { return groupWords.parseText(folded); }
-    Collection<Emit> cues(String folded) { return cues.parseText(folded); }
     List<Cue> cueKinds(String word) { return cueKinds.getOrDefault(word, List.of()); }
-    Collection<Emit> signals(String folded) { return signals.parseText(folded); }
     List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
     Set<String> cancelling(String kind) { return cancelledBy.getOrDefault(kind, Set.of()); }
     boolean deniable(String kind) { return deniable.contains(kind); }

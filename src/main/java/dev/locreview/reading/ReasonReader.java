@@ -127,7 +127,8 @@ public final class ReasonReader {
             cues.put(kind, new ArrayList<>());
         }
         List<VaguePurpose> vague = new ArrayList<>();
-        for (Emit emit : sorted(lexicon.cues(text))) {
+        Lexicon.Found found = lexicon.find(text);
+        for (Emit emit : sorted(found.cues())) {
             Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
             for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
                 cues.get(kind).add(hit);
@@ -234,7 +235,7 @@ public final class ReasonReader {
 
         List<Mention> mentions = new ArrayList<>();
         Map<Mention, Candidate> source = new java.util.IdentityHashMap<>();
-        List<Candidate> candidates = candidates(text, clause, sentence, categories, notFeatures);
+        List<Candidate> candidates = candidates(found, clause, sentence, categories, notFeatures);
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
         for (Candidate c : candidates) {
@@ -552,7 +553,7 @@ public final class ReasonReader {
         }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, text, sentence, sentenceStart,
+                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, found, sentence, sentenceStart,
                 clause, clauseStart, negations, elsewhere, notYet, ended, corrections, quoted, cues.get(Lexicon.Cue.ROLE)));
     }
 
@@ -632,11 +633,11 @@ public final class ReasonReader {
     }
 
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
-    private List<Signal> signals(String reason, String text, int[] sentence, int[] sentenceStart, int[] clause,
+    private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
                                  int[] clauseStart, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
                                  List<Hit> ended, List<Hit> corrections, Hit[] quoted, List<Hit> roles) {
         List<Signal> found = new ArrayList<>();
-        for (Emit emit : sorted(lexicon.signals(text))) {
+        for (Emit emit : sorted(words.signals())) {
             int from = emit.getStart();
             int to = emit.getEnd() + 1;
             // A deniable signal (a watched track) is taken back by a negation before it, or another app, a plan or an
@@ -662,18 +663,18 @@ public final class ReasonReader {
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
-    private List<Candidate> candidates(String text, int[] clause, int[] sentence, List<Set<String>> categories,
+    private List<Candidate> candidates(Lexicon.Found found, int[] clause, int[] sentence, List<Set<String>> categories,
                                        List<Hit> notFeatures) {
         // no word counts inside a word that means something else (导航 in 底部导航栏)
         java.util.function.Predicate<Hit> otherSense = h -> notFeatures.stream()
                 .anyMatch(f -> h.start() < f.end() && f.start() < h.end());
         List<Hit> words = new ArrayList<>();
-        for (Emit e : sorted(lexicon.groupWords(text))) {
+        for (Emit e : sorted(found.groupWords())) {
             words.add(new Hit(e.getStart(), e.getEnd() + 1, e.getKeyword()));
         }
         words.removeIf(otherSense);
         List<Candidate> all = new ArrayList<>();
-        for (Emit emit : lexicon.phrases(text)) {
+        for (Emit emit : found.phrases()) {
             for (Lexicon.Entry entry : lexicon.entriesFor(emit.getKeyword())) {
                 Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
                 if (entry.appliesTo(categories) && !otherSense.test(hit)) {
