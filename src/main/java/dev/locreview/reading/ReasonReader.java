@@ -235,7 +235,7 @@ public final class ReasonReader {
 
         List<Mention> mentions = new ArrayList<>();
         Map<Mention, Candidate> source = new java.util.IdentityHashMap<>();
-        List<Candidate> candidates = candidates(found, clause, sentence, categories, notFeatures);
+        List<Candidate> candidates = candidates(found, clause, sentence, categories, notFeatures, quoted);
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
         for (Candidate c : candidates) {
@@ -664,7 +664,7 @@ public final class ReasonReader {
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
     private List<Candidate> candidates(Lexicon.Found found, int[] clause, int[] sentence, List<Set<String>> categories,
-                                       List<Hit> notFeatures) {
+                                       List<Hit> notFeatures, Hit[] quoted) {
         // no word counts inside a word that means something else (导航 in 底部导航栏)
         java.util.function.Predicate<Hit> otherSense = h -> notFeatures.stream()
                 .anyMatch(f -> h.start() < f.end() && f.start() < h.end());
@@ -688,7 +688,7 @@ public final class ReasonReader {
         words.forEach(w -> possible.addAll(lexicon.togetherEntriesStartingWith(w.word())));
         for (Lexicon.Entry entry : possible) {
             if (entry.appliesTo(categories)) {
-                together(entry, entry.sentenceWide() ? wordsBySentence : wordsByClause, all);
+                together(entry, entry.sentenceWide() ? wordsBySentence : wordsByClause, quoted, all);
             }
         }
         all.removeIf(c -> withRuledOut(c.entry(), c.anchors().get(0), words, sentence));
@@ -717,7 +717,7 @@ public final class ReasonReader {
      * One word of each group in the same clause (or sentence): a mention spanning them, once per part. Where a
      * role has several words in the part, the tightest span wins (「超市小程序，…导航到最近的门店」 is the 门店).
      */
-    private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByPart, List<Candidate> out) {
+    private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByPart, Hit[] quoted, List<Candidate> out) {
         List<String> firstGroup = entry.groups().get(0);
         for (List<Hit> words : wordsByPart) {
             List<Hit> best = null;
@@ -729,7 +729,9 @@ public final class ReasonReader {
                 for (List<String> group : entry.groups().subList(1, entry.groups().size())) {
                     Hit nearest = null;
                     for (Hit h : words) {
-                        if (group.contains(h.word()) && (nearest == null
+                        // not across a quote's edge: the reviewer's words quoted and the answer to them are apart
+                        // («之前审核说没看到需要实时轨迹的场景，现补充说明：代驾司机接单后……»)
+                        if (group.contains(h.word()) && quoted[h.start()] == quoted[head.start()] && (nearest == null
                                 || Math.abs(h.start() - head.start()) < Math.abs(nearest.start() - head.start()))) {
                             nearest = h;
                         }
