@@ -172,6 +172,7 @@ public final class ReasonReader {
         List<Hit> conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
         List<Hit> elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
         List<Hit> otherPurposes = cues.get(Lexicon.Cue.OTHER_PURPOSE);
+        List<Hit> vagueWords = cues.get(Lexicon.Cue.VAGUE);
         List<Hit> notRestrictions = cues.get(Lexicon.Cue.NOT_RESTRICTION);
         List<Hit> yesNo = cues.get(Lexicon.Cue.YES_NO);
         List<Hit> onlyDoes = cues.get(Lexicon.Cue.ONLY_DOES);
@@ -449,9 +450,13 @@ public final class ReasonReader {
             // its clause, and where a bracketed remark interrupts it, the clause that goes on after the remark
             // («骑行中（含锁屏/切后台）持续记录轨迹»)
             java.util.function.Predicate<Hit> inClause = h -> clause[h.start()] == at || clause[h.start()] == continued[at];
-            boolean locationUse = c.entry().located() || purpose != null || first(locations, inClause) != null;
+            // (a co-occurrence across the clauses of a sentence speaks of the location where any of its clauses does:
+            // «司机接单后到服务结束，需要持续获取司机位置，……并按行驶轨迹算里程»)
+            java.util.function.Predicate<Hit> inItsClauses = h -> inClause.test(h)
+                    || c.anchors().stream().anyMatch(a -> clause[a.start()] == clause[h.start()]);
+            boolean locationUse = c.entry().located() || purpose != null || first(locations, inItsClauses) != null;
             boolean destinationOnly = locationUse && !c.entry().located() && purpose == null
-                    && first(locations, h -> inClause.test(h) && !lexicon.isDestination(h.word())) == null;
+                    && first(locations, h -> inItsClauses.test(h) && !lexicon.isDestination(h.word())) == null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
                     && c.start() - h.end() <= lexicon.topicReach());
@@ -553,8 +558,9 @@ public final class ReasonReader {
         }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, unread(reason, sentence, locations, otherPurposes, also, mentions), signals(reason, found, sentence, sentenceStart,
-                clause, clauseStart, negations, elsewhere, notYet, ended, corrections, quoted, cues.get(Lexicon.Cue.ROLE)));
+                scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, sentence,
+                sentenceStart, clause, clauseStart, remark, negations, elsewhere, notYet, ended, corrections, quoted,
+                cues.get(Lexicon.Cue.ROLE)));
     }
 
     /**
@@ -562,13 +568,15 @@ public final class ReasonReader {
      * (see UnreadPurpose); words that can only deny a scenario (经纬度 in 「不需要经纬度」) name none. A sentence that
      * adds something beside the main use («另外首页也有附近充电桩的资讯») gives no such purpose.
      */
-    private static List<UnreadPurpose> unread(String reason, int[] sentence, List<Hit> locations,
-                                              List<Hit> otherPurposes, List<Hit> also, List<Mention> mentions) {
+    private static List<UnreadPurpose> unread(String reason, int[] sentence, List<Hit> locations, List<Hit> otherPurposes,
+                                              List<Hit> vagueWords, List<Hit> also, List<Mention> mentions) {
         List<UnreadPurpose> unread = new ArrayList<>();
         int last = -1;
         for (Hit location : locations) {
             int in = sentence[location.start()];
-            if (in == last || first(otherPurposes, h -> sentence[h.start()] == in) == null
+            // (or too vague a purpose given the location in so many words: «申请定位接口，方便用户使用»)
+            if (in == last || (first(otherPurposes, h -> sentence[h.start()] == in) == null
+                        && first(vagueWords, h -> sentence[h.start()] == in) == null)
                     || first(also, h -> sentence[h.start()] == in) != null
                     || mentions.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
                         && (m.getEffective() != null || m.isNegated()))) {
@@ -634,7 +642,7 @@ public final class ReasonReader {
 
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
-                                 int[] clauseStart, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
+                                 int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
                                  List<Hit> ended, List<Hit> corrections, Hit[] quoted, List<Hit> roles) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
@@ -645,11 +653,16 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> inItsClause = h -> clause[h.start()] == clause[from];
             // ... or by the clause after it, opening on a negation («阿姨在路上走到哪儿，小程序里是不显示的»)
             int next = clause[from] + 1;
+            // (not where that clause speaks of another app: «……师傅在路上的实时位置，公众号那边已经不接单了»)
             boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
                     && first(negations, h -> clause[h.start()] == next
-                        && h.start() - clauseStart[next] <= lexicon.negationReach()) != null;
+                        && h.start() - clauseStart[next] <= lexicon.negationReach()) != null
+                    && first(elsewhere, h -> clause[h.start()] == next) == null;
             // ... or by a later sentence that puts the worker it follows in another app; or inside an imagined objection
-            boolean denied = deniedNext || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+            // ... or by the bracketed remark on its clause («显示司机实时位置（测试中，尚未对外开放）»)
+            java.util.function.Predicate<Hit> remarkOnIt = h -> remark[clause[h.start()]] && sentence[h.start()] == sentence[from]
+                    && itemBefore(remark, clause[h.start()]) == clause[from];
+            boolean denied = deniedNext || first(notYet, remarkOnIt) != null || first(ended, remarkOnIt) != null || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;

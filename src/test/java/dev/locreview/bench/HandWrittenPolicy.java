@@ -121,6 +121,7 @@ public final class HandWrittenPolicy {
                         && o.getStatedCode().equals(m.getStatedCode()))
                     || all.stream().anyMatch(o -> "SHIPPING_ADDRESS".equals(o.getCode()) && o.isLocationUse() && !o.isNegated())
                     || scoped
+                    || unread
                     || locationOnlyForDeniedUses(all));
             // a use of a feature said later to have ended, or put in another app or said not live by a text that
             // scopes itself
