@@ -497,7 +497,9 @@ public final class ReasonReader {
             }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
-            boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]) != null;
+            // (where someone goes — 上门, 到店 — names a place, it does not speak of the location: «阿姨上门做饭、保洁»)
+            boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]
+                    && !lexicon.isDestination(h.word())) != null;
             // a withdrawn statement, or an imagined objection, shows nothing, not what its denial would
             Scenario effective = "CORRECTED".equals(denial) || objected ? null
                     : negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
