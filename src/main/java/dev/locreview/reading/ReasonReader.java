@@ -142,7 +142,9 @@ public final class ReasonReader {
         }
         // no cue counts inside a longer word that means something else (研发中 in 研发中心, 以前有 in 以前有人)
         List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
-        cues.values().forEach(hits -> hits.removeIf(h -> notCues.stream().anyMatch(h::inside)));
+        // (only a shorter cue inside it: the notCue's own word may be a cue of another kind, 迁移到本小程序 says now)
+        cues.values().forEach(hits -> hits.removeIf(h -> notCues.stream().anyMatch(n -> h.inside(n)
+                && h.end() - h.start() < n.end() - n.start())));
         List<Hit> negations = cues.get(Lexicon.Cue.NEGATION);
         List<Hit> postNegations = cues.get(Lexicon.Cue.POST_NEGATION);
         List<Hit> restrictions = cues.get(Lexicon.Cue.RESTRICTION);
@@ -344,7 +346,10 @@ public final class ReasonReader {
             }
             if (negation == null) {
                 // (a now said of some of its words only is not said of the feature: «目前有购票和景点介绍，电子导览还在开发»)
-                boolean saysNow = c.anchors().stream().allMatch(a -> first(now, h -> clause[h.start()] == clause[a.start()]) != null);
+                // (or in the bracketed status on its clause: «· 自提点取货（已上线）» under a heading «版本计划：»)
+                boolean saysNow = c.anchors().stream().allMatch(a -> first(now, h -> clause[h.start()] == clause[a.start()]
+                        || (remark[clause[h.start()]] && sentence[h.start()] == sentence[a.start()]
+                            && itemBefore(remark, clause[h.start()]) == clause[a.start()])) != null);
                 // ... and not over a clause that says what runs now («导航的话 现在是没有做的 以后可能会加»).
                 java.util.function.Predicate<Hit> saidOfTheSentence = h -> sentence[h.start()] == in && !saysNow
                         && !namingClauses.contains(clause[h.start()]) && !remark[clause[h.start()]]
@@ -356,7 +361,7 @@ public final class ReasonReader {
                 // ... and a later sentence that speaks of everything above it («上述功能已于今年6月下线»), as for another app
                 java.util.function.Predicate<Hit> saidOfIt = h -> own.contains(clause[h.start()]) || remarkOnIt.test(h)
                         || reachesForward.test(h) || saidOfTheSentence.test(h) || saidOfAbove.test(h)
-                        || (heading[in] >= 0 && sentence[h.start()] == heading[in]);
+                        || (!saysNow && heading[in] >= 0 && sentence[h.start()] == heading[in]);
                 negation = first(notYet, saidOfIt);
                 denial = negation == null ? null : "NOT_YET";
                 // A feature taken down or moved away is no use today either, in the same reach («【移除】门店详情页的
