@@ -295,8 +295,8 @@ public final class ReasonReader {
             // 阿姨上门»); and when its clause names no feature of its own it is said of the sentence's («导航这块，我们
             // 排在下一期») — except a clause that says what runs now («暂时只是显示附近门店»). A bracketed remark
             // that names no feature is said of the item it follows («同城配送（在App中提供）»).
-            java.util.function.Predicate<Hit> remarkOnIt = h -> remark[clause[h.start()]] && sentence[h.start()] == in
-                    && !namingClauses.contains(clause[h.start()]) && itemBefore(remark, clause[h.start()]) == at;
+            java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, at, remark, clause, sentence, clauseStart)
+                    && !namingClauses.contains(clause[h.start()]);
             java.util.function.Predicate<Hit> reachesForward = h -> sentence[h.start()] == in && clause[h.start()] < at
                     && first(now, n -> sentence[n.start()] == in && clause[n.start()] > clause[h.start()]
                         && clause[n.start()] <= at) == null;
@@ -348,8 +348,7 @@ public final class ReasonReader {
                 // (a now said of some of its words only is not said of the feature: «目前有购票和景点介绍，电子导览还在开发»)
                 // (or in the bracketed status on its clause: «· 自提点取货（已上线）» under a heading «版本计划：»)
                 boolean saysNow = c.anchors().stream().allMatch(a -> first(now, h -> clause[h.start()] == clause[a.start()]
-                        || (remark[clause[h.start()]] && sentence[h.start()] == sentence[a.start()]
-                            && itemBefore(remark, clause[h.start()]) == clause[a.start()])) != null);
+                        || inRemarkOn(h, clause[a.start()], remark, clause, sentence, clauseStart)) != null);
                 // ... and not over a clause that says what runs now («导航的话 现在是没有做的 以后可能会加»).
                 java.util.function.Predicate<Hit> saidOfTheSentence = h -> sentence[h.start()] == in && !saysNow
                         && !namingClauses.contains(clause[h.start()]) && !remark[clause[h.start()]]
@@ -667,9 +666,10 @@ public final class ReasonReader {
                     && first(elsewhere, h -> clause[h.start()] == next) == null;
             // ... or by a later sentence that puts the worker it follows in another app; or inside an imagined objection
             // ... or by the bracketed remark on its clause («显示司机实时位置（测试中，尚未对外开放）»)
-            java.util.function.Predicate<Hit> remarkOnIt = h -> remark[clause[h.start()]] && sentence[h.start()] == sentence[from]
-                    && itemBefore(remark, clause[h.start()]) == clause[from];
-            boolean denied = deniedNext || first(notYet, remarkOnIt) != null || first(ended, remarkOnIt) != null || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+            java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, clause[from], remark, clause, sentence, clauseStart);
+            boolean denied = deniedNext || first(notYet, remarkOnIt) != null || first(ended, remarkOnIt) != null
+                    || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null
+                    || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
@@ -850,6 +850,12 @@ public final class ReasonReader {
     }
 
     /** The item a remark is said of: the nearest clause before it that is no remark itself (-1: none). */
+    /** Whether the hit stands in a bracketed remark bound to clause {@code on} of its sentence («门店导航（已上线）»). */
+    private static boolean inRemarkOn(Hit h, int on, boolean[] remark, int[] clause, int[] sentence, int[] clauseStart) {
+        return remark[clause[h.start()]] && sentence[h.start()] == sentence[clauseStart[on]]
+                && itemBefore(remark, clause[h.start()]) == on;
+    }
+
     private static int itemBefore(boolean[] remark, int at) {
         for (int c = at - 1; c >= 0; c--) {
             if (!remark[c]) {
@@ -990,11 +996,7 @@ public final class ReasonReader {
                     && (answer == null || end < answer.start())) {
                 end++;
             }
-            for (int i = objection.start(); i < end; i++) {
-                if (quoted[i] == null) {
-                    quoted[i] = objection;
-                }
-            }
+            quote(quoted, objection, end);
         }
     }
 
@@ -1004,10 +1006,19 @@ public final class ReasonReader {
      */
     private static void fallbacks(Hit[] quoted, int[] sentence, List<Hit> refusals) {
         for (Hit refusal : refusals) {
-            for (int i = refusal.start(); i < quoted.length && sentence[i] == sentence[refusal.start()]; i++) {
-                if (quoted[i] == null) {
-                    quoted[i] = refusal;
-                }
+            int end = refusal.start();
+            while (end < quoted.length && sentence[end] == sentence[refusal.start()]) {
+                end++;
+            }
+            quote(quoted, refusal, end);
+        }
+    }
+
+    /** Marks the characters from the cue to {@code end} as quoted by it, where nothing quotes them yet. */
+    private static void quote(Hit[] quoted, Hit by, int end) {
+        for (int i = by.start(); i < end; i++) {
+            if (quoted[i] == null) {
+                quoted[i] = by;
             }
         }
     }
