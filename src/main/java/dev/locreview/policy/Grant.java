@@ -4,8 +4,9 @@ import java.util.List;
 
 
 /**
- * One category + scenario pairing of section 一 of the policy (rules/data/grants.yaml), with the name and
- * quote its approvals cite. A fact in the rule session: rule GRANT (05-grants.drl) decides what it means.
+ * One category + scenario pairing of section 一 of the policy or of an API's official category table
+ * (rules/data/grants.yaml), with the name and quote its approvals cite. A fact in the rule session: rule GRANT
+ * (05-grants.drl) decides what it means.
  */
 public final class Grant {
 
@@ -16,9 +17,13 @@ public final class Grant {
     private final List<String> scenarios;
     private final String quote;
     private final List<String> scenarioLabels;
+    private final List<String> apis;
+    private final List<String> unless;
+    private final boolean staffOnly;
 
     public Grant(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios,
-                 String quote, List<String> scenarioLabels) {
+                 String quote, List<String> scenarioLabels, List<String> apis,
+                 List<String> unless, boolean staffOnly) {
         this.clause = clause;
         this.name = name;
         this.family = family;
@@ -26,6 +31,29 @@ public final class Grant {
         this.scenarios = List.copyOf(scenarios);
         this.quote = quote;
         this.scenarioLabels = List.copyOf(scenarioLabels);
+        this.apis = List.copyOf(apis);
+        this.unless = List.copyOf(unless);
+        this.staffOnly = staffOnly;
+    }
+
+    /** A table row for the staff's own mini-program (「B端小程序」), not for the customers' side. */
+    public boolean isStaffOnly() {
+        return staffOnly;
+    }
+
+    /** A use the policy rejects in so many words undoes this row (R2's address-only takeaway undoes meal delivery). */
+    public boolean isUndoneBy(String scenarioCode) {
+        return unless.contains(scenarioCode);
+    }
+
+    /** A table's row speaks of its own API only; a reference case of section 一, of its whole family. */
+    public boolean appliesTo(String api) {
+        return apis.isEmpty() || apis.contains(api);
+    }
+
+    /** A reference case of section 一 (no `apis`), not a table's row. */
+    public boolean isReferenceCase() {
+        return apis.isEmpty();
     }
 
     /** "一级" covers every level-2 below it; "一级-二级" covers that level-2 only. */
@@ -52,6 +80,7 @@ public final class Grant {
     public List<String> getScenarios() { return scenarios; }
     public String getQuote() { return quote; }
     public List<String> getScenarioLabels() { return scenarioLabels; }
+    public List<String> getApis() { return apis; }
 
     /** The categories as a reader would list them: 餐饮-点餐平台、餐饮-外卖平台. */
     public String getCategoryList() {

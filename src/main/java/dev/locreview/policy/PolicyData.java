@@ -95,7 +95,20 @@ public final class PolicyData {
                             + " names category " + category + " that is not a canonical name of categories.yaml");
                 }
             }
-            grants.add(new Grant(e.clause(), e.name(), e.family(), e.categories(), e.scenarios(), e.quote(), labels));
+            List<String> only = e.apis() == null ? List.of() : e.apis();
+            for (String api : only) {
+                if (apis.stream().noneMatch(a -> a.name().equals(api) && a.family() == e.family())) {
+                    throw new RuleSetException(dataDir.resolve("grants.yaml") + ": grant " + e.clause()
+                            + " names API " + api + " that is not of its family " + e.family());
+                }
+            }
+            List<String> unless = e.unless() == null ? List.of() : e.unless();
+            unless.stream().filter(code -> !byCode.containsKey(code)).findFirst().ifPresent(code -> {
+                throw new RuleSetException(dataDir.resolve("grants.yaml") + ": grant " + e.clause()
+                        + " names unknown scenario " + code + " in unless");
+            });
+            grants.add(new Grant(e.clause(), e.name(), e.family(), e.categories(), e.scenarios(), e.quote(), labels, only,
+                    unless, Boolean.TRUE.equals(e.staffOnly())));
         }
         for (RejectionPattern pattern : rejections) {
             for (String alternative : pattern.alternatives()) {
@@ -205,6 +218,7 @@ public final class PolicyData {
     record RowEntry(String level1, List<String> level2, String uses) {
     }
 
-    record GrantEntry(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios, String quote) {
+    record GrantEntry(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios, String quote,
+                      List<String> apis, List<String> unless, Boolean staffOnly) {
     }
 }

@@ -32,7 +32,7 @@ public final class HandWrittenPolicy {
     }
 
     /** outside: the applied-for API's table decides (RT) and does not open the pair's category. */
-    private record Pair(Grant grant, AppScenario scenario, boolean outside) {
+    private record Pair(Grant grant, AppCategory category, AppScenario scenario, boolean outside) {
     }
 
     private final PolicyData data;
@@ -72,21 +72,29 @@ public final class HandWrittenPolicy {
                 boolean outside = app.isTableDecides() && data.table(app.getApi()).map(t -> !t.covers(c)).orElse(false);
                 for (AppScenario s : scenarios) {
                     if (g.carries(s.getCode())) {
-                        pairs.add(new Pair(g, s, outside));
+                        pairs.add(new Pair(g, c, s, outside));
                     }
                 }
             }
         }
         String approval = null;
         boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
+        boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS"))
+                && reading.signals().stream().noneMatch(g -> g.getKind().equals("STAFF"));
         for (Pair p : pairs) {
+            Grant g = p.grant();
+            boolean sameFamily = g.getFamily() == app.getFamily();
             if (p.outside() || (app.getFamily() == ApiFamily.CONTINUOUS && !tracked
-                    && p.scenario().getSource() != AppScenario.Source.DECLARED)) {
+                    && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
+                    || (sameFamily && !g.appliesTo(app.getApi()))
+                    || scenarios.stream().anyMatch(s -> g.isUndoneBy(s.getCode()))
+                    || (g.isStaffOnly() && customersOnly)) {
                 continue;
             }
-            String clause = app.getFamily() == ApiFamily.CONTINUOUS
-                    ? (p.grant().getFamily() == ApiFamily.CONTINUOUS ? p.grant().getClause() : null)
-                    : (p.grant().getFamily() == ApiFamily.PRECISE_ONCE ? p.grant().getClause() : "GL8");
+            // GL8: a continuous reference case, where wx.getLocation's table opens the category
+            boolean gl8 = !sameFamily && app.getFamily() == ApiFamily.PRECISE_ONCE && g.isReferenceCase()
+                    && data.table(app.getApi()).map(t -> t.covers(p.category())).orElse(true);
+            String clause = sameFamily ? g.getClause() : gl8 ? "GL8" : null;
             if (clause != null && (approval == null || clause.compareTo(approval) < 0)) {
                 approval = clause;
             }
