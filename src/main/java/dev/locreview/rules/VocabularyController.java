@@ -35,7 +35,7 @@ public class VocabularyController {
                              List<RejectionPattern> rejections, Form form) {
     }
 
-    /** A scenario with the clauses (and so the categories) it can qualify under. */
+    /** A scenario with the clauses (and so the categories) it can qualify under; a table's row names its APIs. */
     public record ScenarioEntry(String code, Scenario.Kind kind, String label, String labelEn, boolean navigation,
                                 List<Map<String, Object>> grants) {
     }
@@ -58,7 +58,7 @@ public class VocabularyController {
         List<ScenarioEntry> scenarios = data.scenarios().stream().map(s -> new ScenarioEntry(s.code(), s.kind(),
                 s.label(), s.labelEn(), s.navigation(), data.grants().stream().filter(g -> g.carries(s.code()))
                         .map(g -> Map.<String, Object>of("clause", g.getClause(), "family", g.getFamily(),
-                                "categories", g.getCategories()))
+                                "categories", g.getCategories(), "apis", g.getApis()))
                         .toList())).toList();
         return new Vocabulary(rules.version(), data.apis(), data.categories().nodes(), scenarios,
                 scenariosByCategory(data), data.rejections(), data.form());

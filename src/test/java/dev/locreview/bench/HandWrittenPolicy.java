@@ -197,7 +197,8 @@ public final class HandWrittenPolicy {
             recommended.addAll(LIGHT);
         }
         for (AppScenario s : scenarios) {
-            if (s.isQualifying() && pairs.stream().noneMatch(p -> p.scenario() == s)
+            if (s.isQualifying() && pairs.stream().noneMatch(p -> p.scenario() == s && (p.grant().isReferenceCase()
+                    || (p.grant().getFamily() == app.getFamily() && p.grant().appliesTo(app.getApi()))))
                     && data.grants().stream().anyMatch(g -> g.carries(s.getCode()))) {
                 clauses.add("RM");
                 recommended.addAll(LIGHT);
