@@ -19,6 +19,6 @@ public record CategoryNode(String name, List<String> aliases, List<String> level
 
     /** Whether the category (this level-1 with that level-2) is a news and information category. */
     public boolean isNews(String level2) {
-        return news || newsLevel2.contains(level2);
+        return news || (level2 != null && newsLevel2.contains(level2));
     }
 }

@@ -175,6 +175,14 @@ class ReviewApiTest extends HttpTestSupport {
     }
 
     @Test
+    void aLevel1CategoryAloneIsDecidedNotAServerError() {
+        Reply reply = post("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":[\"政府主体账号\"],"
+                + "\"reason\":\"群众到政务大厅后在小程序基于定位现场取号报到，也可一键导航到最近的办事大厅。\"}");
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        assertThat(reply.body().path("clause").asText()).isEqualTo("TGL-GOV");
+    }
+
+    @Test
     void theVocabularyListsApisCategoriesAndScenarios() {
         Reply reply = get("/api/v1/vocabulary");
         assertThat(reply.status()).isEqualTo(200);
