@@ -24,6 +24,7 @@ public final class Mention {
     private final boolean sentenceLocationUse;
     private final boolean destinationOnly;
     private final int clause;
+    private final int sentence;
     private final Evidence evidence;
 
     /**
@@ -44,9 +45,10 @@ public final class Mention {
      * @param sentenceLocationUse its sentence (or list item) speaks of using the location
      * @param destinationOnly its clause speaks of the location only as where someone goes (配送到家, 上门)
      * @param clause      the number of its clause in the text
+     * @param sentence    the number of its sentence in the text
      */
     public Mention(Scenario stated, Scenario effective, String denial, boolean restricted, boolean locationUse,
-                   boolean destinationOnly, boolean business, boolean weak, boolean sentenceLocationUse, int clause, Evidence evidence) {
+                   boolean destinationOnly, boolean business, boolean weak, boolean sentenceLocationUse, int clause, int sentence, Evidence evidence) {
         this.stated = stated;
         this.effective = effective;
         this.denial = denial;
@@ -57,6 +59,7 @@ public final class Mention {
         this.sentenceLocationUse = sentenceLocationUse;
         this.destinationOnly = destinationOnly;
         this.clause = clause;
+        this.sentence = sentence;
         this.evidence = evidence;
     }
 
@@ -66,7 +69,7 @@ public final class Mention {
      */
     Mention deniedAs(Mention other) {
         return new Mention(stated, other.effective, other.denial, restricted, locationUse, destinationOnly, business, weak,
-                sentenceLocationUse, clause, new Evidence(evidence.text(), evidence.start(), evidence.end(), other.evidence.cue()));
+                sentenceLocationUse, clause, sentence, new Evidence(evidence.text(), evidence.start(), evidence.end(), other.evidence.cue()));
     }
 
     public String getStatedCode() { return stated == null ? null : stated.code(); }
@@ -81,6 +84,7 @@ public final class Mention {
     public boolean isSentenceLocationUse() { return sentenceLocationUse; }
     public boolean isDestinationOnly() { return destinationOnly; }
     public int getClause() { return clause; }
+    public int getSentence() { return sentence; }
     public Evidence getEvidence() { return evidence; }
 
     /** The words name a use the policy accepts, whatever the text then says of it. */

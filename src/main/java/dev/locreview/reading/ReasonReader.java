@@ -518,7 +518,7 @@ public final class ReasonReader {
             Evidence evidence = new Evidence(reason.substring(from, to), from, to,
                     cue == null ? null : reason.substring(cue.start(), cue.end()));
             Mention mention = new Mention(entry.scenario(), effective, denial, restriction != null, locationUse,
-                    destinationOnly, business, entry.weak(), sentenceLocationUse, at, evidence);
+                    destinationOnly, business, entry.weak(), sentenceLocationUse, at, sentence[c.start()], evidence);
             mentions.add(mention);
             source.put(mention, c);
         }

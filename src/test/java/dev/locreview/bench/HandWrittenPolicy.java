@@ -157,6 +157,8 @@ public final class HandWrittenPolicy {
                                 || (m.isWeak() && "NOT_YET".equals(o.getDenial())))
                             && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
+                    && (m.isLocationUse() || all.stream().noneMatch(o -> "SHIPPING_ADDRESS".equals(o.getCode())
+                            && o.isStatedLimit() && !o.isNegated() && o.getSentence() == m.getSentence()))
                     && !locationOnlyForDeniedUses(all);
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
