@@ -19,11 +19,10 @@ public final class Grant {
     private final List<String> scenarioLabels;
     private final List<String> apis;
     private final List<String> unless;
-    private final boolean staffOnly;
 
     public Grant(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios,
                  String quote, List<String> scenarioLabels, List<String> apis,
-                 List<String> unless, boolean staffOnly) {
+                 List<String> unless) {
         this.clause = clause;
         this.name = name;
         this.family = family;
@@ -33,13 +32,8 @@ public final class Grant {
         this.scenarioLabels = List.copyOf(scenarioLabels);
         this.apis = List.copyOf(apis);
         this.unless = List.copyOf(unless);
-        this.staffOnly = staffOnly;
     }
 
-    /** A table row for the staff's own mini-program (「B端小程序」), not for the customers' side. */
-    public boolean isStaffOnly() {
-        return staffOnly;
-    }
 
     /** A use the policy rejects in so many words undoes this row (R2's address-only takeaway undoes meal delivery). */
     public boolean isUndoneBy(String scenarioCode) {

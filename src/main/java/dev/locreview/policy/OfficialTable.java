@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public final class OfficialTable {
 
-    /** One row; an empty level-2 list is the table's "/": any level-2 under the level-1. */
-    public record Row(String level1, String tableName, List<String> level2, String uses) {
+    /**
+     * One row; an empty level-2 list is the table's "/": any level-2 under the level-1. staffOnly: the row opens the
+     * category for 「B端小程序」 only, the staff's own mini-program.
+     */
+    public record Row(String level1, String tableName, List<String> level2, String uses, boolean staffOnly) {
 
         boolean covers(AppCategory category) {
             return level1.equals(category.getLevel1()) && (level2.isEmpty() || level2.contains(category.getLevel2()));
@@ -37,6 +40,11 @@ public final class OfficialTable {
 
     public boolean covers(AppCategory category) {
         return row(category).isPresent();
+    }
+
+    /** Whether the row that lets this category apply opens it only for the staff's (B-side) mini-program. */
+    public boolean staffOnlyFor(AppCategory category) {
+        return row(category).map(Row::staffOnly).orElse(false);
     }
 
     /** The row that lets this category apply, and the uses the table names for it. */

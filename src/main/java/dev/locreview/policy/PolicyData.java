@@ -108,7 +108,7 @@ public final class PolicyData {
                         + " names unknown scenario " + code + " in unless");
             });
             grants.add(new Grant(e.clause(), e.name(), e.family(), e.categories(), e.scenarios(), e.quote(), labels, only,
-                    unless, Boolean.TRUE.equals(e.staffOnly())));
+                    unless));
         }
         for (RejectionPattern pattern : rejections) {
             for (String alternative : pattern.alternatives()) {
@@ -146,7 +146,8 @@ public final class PolicyData {
                     level2.add(tree.level2(node, name).orElseThrow(() -> new RuleSetException(file + ": " + table.api()
                             + " names level-2 category " + row.level1() + "-" + name + " unknown to categories.yaml")));
                 }
-                rows.add(new OfficialTable.Row(node.name(), row.level1(), level2, row.uses()));
+                rows.add(new OfficialTable.Row(node.name(), row.level1(), level2, row.uses(),
+                        Boolean.TRUE.equals(row.staffOnly())));
             }
             tables.put(table.api(), new OfficialTable(table.api(), table.source(), table.date(), rows));
         }
@@ -215,10 +216,10 @@ public final class PolicyData {
     record TableEntry(String api, String source, String date, String sameRowsAs, List<RowEntry> rows) {
     }
 
-    record RowEntry(String level1, List<String> level2, String uses) {
+    record RowEntry(String level1, List<String> level2, String uses, Boolean staffOnly) {
     }
 
     record GrantEntry(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios, String quote,
-                      List<String> apis, List<String> unless, Boolean staffOnly) {
+                      List<String> apis, List<String> unless) {
     }
 }

@@ -88,7 +88,7 @@ public final class HandWrittenPolicy {
                     && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
                     || (sameFamily && !g.appliesTo(app.getApi()))
                     || scenarios.stream().anyMatch(s -> g.isUndoneBy(s.getCode()))
-                    || (g.isStaffOnly() && customersOnly)) {
+                    || (customersOnly && data.table(app.getApi()).map(t -> t.staffOnlyFor(p.category())).orElse(false))) {
                 continue;
             }
             // GL8: a continuous reference case, where wx.getLocation's table opens the category
