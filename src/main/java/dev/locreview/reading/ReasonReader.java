@@ -566,7 +566,7 @@ public final class ReasonReader {
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, sentence,
                 sentenceStart, clause, clauseStart, remark, negations, elsewhere, notYet, ended, corrections, quoted,
-                cues.get(Lexicon.Cue.ROLE)));
+                cues.get(Lexicon.Cue.ROLE), notCues));
     }
 
     /**
@@ -649,11 +649,16 @@ public final class ReasonReader {
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
                                  int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
-                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, List<Hit> roles) {
+                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, List<Hit> roles,
+                                 List<Hit> notCues) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
             int from = emit.getStart();
             int to = emit.getEnd() + 1;
+            // no signal counts inside a longer word that means something else either (导航软件 in «像导航软件一样»)
+            if (notCues.stream().anyMatch(n -> n.start() <= from && to <= n.end() && to - from < n.end() - n.start())) {
+                continue;
+            }
             // A deniable signal (a watched track) is taken back by a negation before it, or another app, a plan or an
             // end in its clause («司机实时位置和行程回放的研发排期在三季度»).
             java.util.function.Predicate<Hit> inItsClause = h -> clause[h.start()] == clause[from];
