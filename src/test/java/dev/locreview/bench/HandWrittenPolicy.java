@@ -159,6 +159,10 @@ public final class HandWrittenPolicy {
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
                     && (m.isLocationUse() || all.stream().noneMatch(o -> "SHIPPING_ADDRESS".equals(o.getCode())
                             && o.isStatedLimit() && !o.isNegated() && o.getSentence() == m.getSentence()))
+                    && !(all.stream().anyMatch(o -> ("SHIPPING_ADDRESS".equals(o.getCode()) || "TAKEAWAY_ADDRESS_ONLY".equals(o.getCode()))
+                            && o.isStatedLimit() && !o.isNegated() && !o.isWeak())
+                        && all.stream().noneMatch(o -> o.isQualifying() && o.isLocationUse() && !o.isWeak() && !o.isNegated()
+                            && !o.isDestinationOnly()))
                     && !locationOnlyForDeniedUses(all);
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
