@@ -21,8 +21,7 @@ public final class Grant {
     private final List<String> unless;
 
     public Grant(String clause, String name, ApiFamily family, List<String> categories, List<String> scenarios,
-                 String quote, List<String> scenarioLabels, List<String> apis,
-                 List<String> unless) {
+                 String quote, List<String> scenarioLabels, List<String> apis, List<String> unless) {
         this.clause = clause;
         this.name = name;
         this.family = family;
@@ -33,7 +32,6 @@ public final class Grant {
         this.apis = List.copyOf(apis);
         this.unless = List.copyOf(unless);
     }
-
 
     /** A use the policy rejects in so many words undoes this row (R2's address-only takeaway undoes meal delivery). */
     public boolean isUndoneBy(String scenarioCode) {
