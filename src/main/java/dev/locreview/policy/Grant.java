@@ -38,7 +38,10 @@ public final class Grant {
         return unless.contains(scenarioCode);
     }
 
-    /** A table's row speaks of its own API only; a reference case of section 一, of its whole family. */
+    /**
+     * A table's row speaks of its own API only (grants.yaml checks its `apis` are of its family); a reference case of
+     * section 一, of its whole family and, through GL8, of wx.getLocation.
+     */
     public boolean appliesTo(String api) {
         return apis.isEmpty() || apis.contains(api);
     }

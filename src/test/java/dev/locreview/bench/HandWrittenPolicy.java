@@ -203,8 +203,7 @@ public final class HandWrittenPolicy {
             recommended.addAll(LIGHT);
         }
         for (AppScenario s : scenarios) {
-            if (s.isQualifying() && pairs.stream().noneMatch(p -> p.scenario() == s && (p.grant().isReferenceCase()
-                    || (p.grant().getFamily() == app.getFamily() && p.grant().appliesTo(app.getApi()))))
+            if (s.isQualifying() && pairs.stream().noneMatch(p -> p.scenario() == s && p.grant().appliesTo(app.getApi()))
                     && data.grants().stream().anyMatch(g -> g.carries(s.getCode()))) {
                 clauses.add("RM");
                 recommended.addAll(LIGHT);
