@@ -734,6 +734,12 @@ public final class ReasonReader {
                 kept.add(c);
             }
         }
+        // and so is a co-occurrence's word (位置 in 当前位置作为上门地址 is the address's, not the runner's position)
+        kept.removeIf(c -> c.entry().together() && kept.stream().anyMatch(k -> k.entry().scenario() != c.entry().scenario()
+                && c.anchors().stream().anyMatch(a -> words.stream().anyMatch(w -> w.start() < k.end() && k.start() < w.end()
+                        && a.inside(w) && w.end() - w.start() > a.end() - a.start()
+                        && k.entry().groups().stream().anyMatch(g -> g.contains(w.word()))
+                        && c.entry().groups().stream().noneMatch(g -> g.contains(w.word()))))));
         kept.sort(Comparator.comparingInt(Candidate::start).thenComparing(c -> c.entry().scenario().code()));
         return kept;
     }
