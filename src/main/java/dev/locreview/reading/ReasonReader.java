@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.ahocorasick.trie.Emit;
 
@@ -734,14 +735,26 @@ public final class ReasonReader {
                 kept.add(c);
             }
         }
-        // and so is a co-occurrence's word (位置 in 当前位置作为上门地址 is the address's, not the runner's position)
-        kept.removeIf(c -> c.entry().together() && kept.stream().anyMatch(k -> k.entry().scenario() != c.entry().scenario()
-                && c.anchors().stream().anyMatch(a -> words.stream().anyMatch(w -> w.start() < k.end() && k.start() < w.end()
-                        && a.inside(w) && w.end() - w.start() > a.end() - a.start()
-                        && k.entry().groups().stream().anyMatch(g -> g.contains(w.word()))
-                        && c.entry().groups().stream().noneMatch(g -> g.contains(w.word()))))));
+        kept.removeIf(c -> c.entry().scenario().kind() == Scenario.Kind.QUALIFYING
+                && kept.stream().anyMatch(k -> k.entry().scenario().kind() == Scenario.Kind.LIMITING && qualifies(c, k, words)));
         kept.sort(Comparator.comparingInt(Candidate::start).thenComparing(c -> c.entry().scenario().code()));
         return kept;
+    }
+
+    /**
+     * A use's words that only qualify a limit's words name the limit (送餐 in 送餐地址, 上门取衣 in 作为上门取衣地址, 位置 in
+     * 当前位置作为上门地址: the address, not a delivery, a visit or the runner's position) — but not the limit's head,
+     * its last word, which names the same thing (门店 in 最近的门店 is still the store navigated to).
+     */
+    private static boolean qualifies(Candidate use, Candidate limit, List<Hit> words) {
+        if (limit.entry().together() && limit.start() <= use.start() && use.end() < limit.end()) {
+            return true;
+        }
+        return use.entry().together() && use.anchors().stream().anyMatch(a -> Stream.concat(limit.anchors().stream(),
+                        words.stream().filter(w -> w.start() < limit.end() && limit.start() < w.end()
+                                && limit.entry().groups().stream().anyMatch(g -> g.contains(w.word()))))
+                .anyMatch(w -> a.inside(w) && a.end() < w.end()
+                        && use.entry().groups().stream().noneMatch(g -> g.contains(w.word()))));
     }
 
     /**
