@@ -567,7 +567,7 @@ public final class ReasonReader {
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, sentence,
                 sentenceStart, clause, clauseStart, remark, negations, elsewhere, notYet, ended, corrections, quoted,
-                cues.get(Lexicon.Cue.ROLE), notCues));
+                question, cues.get(Lexicon.Cue.ROLE), notCues));
     }
 
     /**
@@ -650,7 +650,7 @@ public final class ReasonReader {
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
                                  int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
-                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, List<Hit> roles,
+                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, Hit[] question, List<Hit> roles,
                                  List<Hit> notCues) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
@@ -675,6 +675,8 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, clause[from], remark, clause, sentence, clauseStart);
             boolean denied = deniedNext || first(notYet, remarkOnIt) != null || first(ended, remarkOnIt) != null
                     || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null
+                    // ... or asked about and not answered yes («会持续定位吗？不会»)
+                    || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
