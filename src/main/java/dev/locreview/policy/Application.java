@@ -23,6 +23,7 @@ public final class Application {
     public boolean isPrecise() { return api.family().isPrecise(); }
     public boolean isContinuous() { return api.family() == ApiFamily.CONTINUOUS; }
     public boolean isTableDecides() { return api.tableDecides(); }
+    public boolean isBackground() { return api.background(); }
     public boolean isSelfService() { return api.selfService(); }
     public List<AppCategory> getCategories() { return categories; }
     public String getReason() { return reason; }
