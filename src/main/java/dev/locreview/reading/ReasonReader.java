@@ -1249,13 +1249,23 @@ public final class ReasonReader {
             if (CHECK_MARKS.indexOf(c) >= 0) {
                 continue;
             }
-            boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i);
+            boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i) || opensNumberedItem(text, i);
             if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(text, i) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;
                 blank = true;
             }
         }
         return part;
+    }
+
+    /**
+     * A numbered item written on one line ends the statement before it («首页按城市显示活动 2.外送下单时获取用户位置»): a
+     * space, then a number and its mark, then words (not 2.5 万平).
+     */
+    private static boolean opensNumberedItem(String text, int i) {
+        return Character.isWhitespace(text.charAt(i)) && i + 3 < text.length() && Character.isDigit(text.charAt(i + 1))
+                && ".、)）".indexOf(text.charAt(i + 2)) >= 0
+                && Character.UnicodeScript.of(text.codePointAt(i + 3)) == Character.UnicodeScript.HAN;
     }
 
     /** An English sentence ends at a full stop and a space (not at 2.3.1 or 3.5 km). */

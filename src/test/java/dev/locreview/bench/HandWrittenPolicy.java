@@ -158,6 +158,8 @@ public final class HandWrittenPolicy {
                                 || (m.isWeak() && "NOT_YET".equals(o.getDenial())))
                             && o.getStatedCode().equals(m.getStatedCode()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
+                    && all.stream().noneMatch(o -> o.isLimiting() && o.isStatedLimit() && o.isLocationUse() && !o.isNegated()
+                            && !o.isWeak() && !"NEARBY_STORE_DISPLAY".equals(o.getCode()) && o.getSentence() == m.getSentence())
                     && (m.isLocationUse() || all.stream().noneMatch(o -> "SHIPPING_ADDRESS".equals(o.getCode())
                             && o.isStatedLimit() && !o.isNegated() && o.getSentence() == m.getSentence()))
                     && !(all.stream().anyMatch(o -> ("SHIPPING_ADDRESS".equals(o.getCode()) || "TAKEAWAY_ADDRESS_ONLY".equals(o.getCode()))
