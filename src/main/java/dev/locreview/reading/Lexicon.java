@@ -69,9 +69,10 @@ public final class Lexicon {
 
     /**
      * A signal's words, and the signals that cancel it in its clause (a track on a third-party map app); `deniable`: a
-     * negation or another app in its clause takes it back (不展示司机实时位置).
+     * negation or another app in its clause takes it back (不展示司机实时位置); `after`: it counts only after one of these
+     * signals in its sentence (the updates paused after the user leaves: 离开小程序……定位都会暂停).
      */
-    record SignalFile(List<String> phrases, List<String> unless, Boolean deniable) {
+    record SignalFile(List<String> phrases, List<String> unless, Boolean deniable, List<String> after) {
     }
 
     /** The kinds of cue; each reads the list of cues.yaml named by its {@link #key()}. */
@@ -110,6 +111,7 @@ public final class Lexicon {
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
+    private final Map<String, Set<String>> after = new HashMap<>();
 
     private Lexicon(List<Entry> entries, CueFile cueFile, Map<Cue, List<String>> cueLists, Concepts concepts, Path file,
                     List<String> categoryNames) {
@@ -153,6 +155,9 @@ public final class Lexicon {
             concepts.expand(signal.phrases(), file + " signals." + kind)
                     .forEach(w -> signalKinds.computeIfAbsent(w, k -> new ArrayList<>()).add(kind));
             cancelledBy.put(kind, signal.unless() == null ? Set.of() : Set.copyOf(signal.unless()));
+            if (signal.after() != null) {
+                after.put(kind, Set.copyOf(signal.after()));
+            }
             if (Boolean.TRUE.equals(signal.deniable())) {
                 deniable.add(kind);
             }
@@ -252,6 +257,10 @@ public final class Lexicon {
                 .findFirst().ifPresent(u -> {
                     throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);
                 }));
+        lexicon.after.forEach((kind, before) -> before.stream().filter(b -> !lexicon.cancelledBy.containsKey(b))
+                .findFirst().ifPresent(b -> {
+                    throw new RuleSetException(cueFile + ": signal " + kind + " comes after unknown signal " + b);
+                }));
         return lexicon;
     }
 
@@ -318,6 +327,8 @@ public final class Lexicon {
     List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
     Set<String> cancelling(String kind) { return cancelledBy.getOrDefault(kind, Set.of()); }
     boolean deniable(String kind) { return deniable.contains(kind); }
+    /** The signals one of which must come before this one in its sentence; empty when it stands alone. */
+    Set<String> after(String kind) { return after.getOrDefault(kind, Set.of()); }
     /** The signal kinds cues.yaml defines: the only ones a rule may ask for. */
     public Set<String> signalNames() { return cancelledBy.keySet(); }
     int negationReach() { return negationReach; }

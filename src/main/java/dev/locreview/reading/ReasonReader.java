@@ -24,6 +24,9 @@ import dev.locreview.policy.Scenario;
  */
 public final class ReasonReader {
 
+    /** How far after a now word a still-not makes it one (目前技术还在对接). */
+    private static final int NOW_STILL_REACH = 4;
+
     /** How many mentions that read alike the rules see: enough for every relation a real text makes. */
     static final int ALIKE_MENTIONS = 4;
 
@@ -172,6 +175,10 @@ public final class ReasonReader {
         List<Hit> undecided = cues.get(Lexicon.Cue.UNDECIDED);
         List<Hit> anaphors = cues.get(Lexicon.Cue.ANAPHOR);
         List<Hit> now = cues.get(Lexicon.Cue.NOW);
+        // a now that opens a still-not says when it is not yet, not what runs («目前还在测试环境调试», «导航到店目前技术
+        // 还在对接地图SDK»)
+        now.removeIf(h -> first(notYet, y -> clause[y.start()] == clause[h.start()] && y.start() >= h.end()
+                && y.start() - h.end() <= NOW_STILL_REACH) != null);
         List<Hit> conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
         List<Hit> elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
         List<Hit> otherPurposes = cues.get(Lexicon.Cue.OTHER_PURPOSE);
@@ -686,8 +693,16 @@ public final class ReasonReader {
                             new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
         }
         // in its clause: «司机切到地图App导航时仍需在后台继续定位» cancels no track its sentence states in another clause
-        return found.stream().filter(s -> found.stream().noneMatch(other -> clause[other.getStart()] == clause[s.getStart()]
+        List<Signal> kept = found.stream().filter(s -> found.stream().noneMatch(other -> clause[other.getStart()] == clause[s.getStart()]
                 && lexicon.cancelling(s.getKind()).contains(other.getKind()))).toList();
+        // one that counts only after another needs the nearest such one before it, in its clause or the one before,
+        // to stand («离开小程序或锁屏，定位都会暂停»; not «锁屏放在臂包里……，停止跑步即结束定位», nor a leaving supposed:
+        // «切到导航App或锁屏，如果小程序一进后台就停止定位»)
+        return kept.stream().filter(s -> lexicon.after(s.getKind()).isEmpty() || found.stream()
+                .filter(other -> lexicon.after(s.getKind()).contains(other.getKind()) && other.getStart() < s.getStart()
+                        && clause[s.getStart()] - clause[other.getStart()] <= 1 && other.getSentence() == s.getSentence())
+                .reduce((first, second) -> second).filter(kept::contains).isPresent())
+                .toList();
     }
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */

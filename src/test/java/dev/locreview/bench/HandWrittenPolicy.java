@@ -80,12 +80,13 @@ public final class HandWrittenPolicy {
         String approval = null;
         boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
         boolean pushesOffers = app.isBackground() && reading.signals().stream().anyMatch(g -> g.getKind().equals("PUSH"));
+        boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> g.getKind().equals("FOREGROUND"));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS"))
                 && reading.signals().stream().noneMatch(g -> g.getKind().equals("STAFF"));
         for (Pair p : pairs) {
             Grant g = p.grant();
             boolean sameFamily = g.getFamily() == app.getFamily();
-            if (p.outside() || pushesOffers || (app.getFamily() == ApiFamily.CONTINUOUS && !tracked
+            if (p.outside() || pushesOffers || stopsOnLeaving || (app.getFamily() == ApiFamily.CONTINUOUS && !tracked
                     && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
                     || (sameFamily && !g.appliesTo(app.getApi()))
                     || scenarios.stream().anyMatch(s -> g.isUndoneBy(s.getCode()))
@@ -103,7 +104,7 @@ public final class HandWrittenPolicy {
         if (approval != null) {
             return new Outcome("APPROVE", approval, List.of());
         }
-        return reject(app, scenarios, pairs, pushesOffers);
+        return reject(app, scenarios, pairs, pushesOffers, stopsOnLeaving);
     }
 
     /**
@@ -174,7 +175,8 @@ public final class HandWrittenPolicy {
                         && o.getStatedCode().equals(m.getStatedCode()));
     }
 
-    private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs, boolean pushesOffers) {
+    private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs, boolean pushesOffers,
+                           boolean stopsOnLeaving) {
         List<String> clauses = new ArrayList<>();
         Set<String> recommended = new LinkedHashSet<>();
         boolean continuous = app.getFamily() == ApiFamily.CONTINUOUS;
@@ -188,7 +190,12 @@ public final class HandWrittenPolicy {
             clauses.add("RB");
             recommended.addAll(List.of("wx.startLocationUpdate", "wx.getFuzzyLocation"));
         }
-        if (continuous && !pushesOffers && pairs.stream().anyMatch(p -> !p.outside() || p.grant().getFamily() != app.getFamily())
+        if (stopsOnLeaving && pairs.stream().anyMatch(p -> p.grant().getFamily() == app.getFamily()
+                && p.grant().appliesTo(app.getApi()))) {
+            clauses.add("RF");
+            recommended.addAll(List.of("wx.startLocationUpdate", "wx.getLocation"));
+        }
+        if (continuous && !pushesOffers && !stopsOnLeaving && pairs.stream().anyMatch(p -> !p.outside() || p.grant().getFamily() != app.getFamily())
                 && !has(scenarios, "TAKEAWAY_ADDRESS_ONLY")) {
             clauses.add("RC");
             recommended.add("wx.getLocation");
