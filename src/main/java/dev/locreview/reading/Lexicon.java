@@ -70,9 +70,11 @@ public final class Lexicon {
     /**
      * A signal's words, and the signals that cancel it in its clause (a track on a third-party map app); `deniable`: a
      * negation or another app in its clause takes it back (不展示司机实时位置); `after`: it counts only after one of these
-     * signals in its sentence (the updates paused after the user leaves: 离开小程序……定位都会暂停).
+     * signals in its sentence (the updates paused after the user leaves: 离开小程序……定位都会暂停); `unlessSentence`: the
+     * signals that cancel it anywhere in its sentence (updates asked for to make one check-in exact: 为保证报到准确，申请……).
      */
-    record SignalFile(List<String> phrases, List<String> unless, Boolean deniable, List<String> after) {
+    record SignalFile(List<String> phrases, List<String> unless, Boolean deniable, List<String> after,
+                      List<String> unlessSentence) {
     }
 
     /** The kinds of cue; each reads the list of cues.yaml named by its {@link #key()}. */
@@ -112,6 +114,7 @@ public final class Lexicon {
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
     private final Map<String, Set<String>> after = new HashMap<>();
+    private final Map<String, Set<String>> cancelledInSentenceBy = new HashMap<>();
 
     private Lexicon(List<Entry> entries, CueFile cueFile, Map<Cue, List<String>> cueLists, Concepts concepts, Path file,
                     List<String> categoryNames) {
@@ -157,6 +160,9 @@ public final class Lexicon {
             cancelledBy.put(kind, signal.unless() == null ? Set.of() : Set.copyOf(signal.unless()));
             if (signal.after() != null) {
                 after.put(kind, Set.copyOf(signal.after()));
+            }
+            if (signal.unlessSentence() != null) {
+                cancelledInSentenceBy.put(kind, Set.copyOf(signal.unlessSentence()));
             }
             if (Boolean.TRUE.equals(signal.deniable())) {
                 deniable.add(kind);
@@ -261,6 +267,10 @@ public final class Lexicon {
                 .findFirst().ifPresent(b -> {
                     throw new RuleSetException(cueFile + ": signal " + kind + " comes after unknown signal " + b);
                 }));
+        lexicon.cancelledInSentenceBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
+                .findFirst().ifPresent(u -> {
+                    throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);
+                }));
         return lexicon;
     }
 
@@ -326,6 +336,7 @@ public final class Lexicon {
     List<Cue> cueKinds(String word) { return cueKinds.getOrDefault(word, List.of()); }
     List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
     Set<String> cancelling(String kind) { return cancelledBy.getOrDefault(kind, Set.of()); }
+    Set<String> cancellingInSentence(String kind) { return cancelledInSentenceBy.getOrDefault(kind, Set.of()); }
     boolean deniable(String kind) { return deniable.contains(kind); }
     /** The signals one of which must come before this one in its sentence; empty when it stands alone. */
     Set<String> after(String kind) { return after.getOrDefault(kind, Set.of()); }

@@ -27,6 +27,9 @@ public final class ReasonReader {
     /** How far after a now word a still-not makes it one (目前技术还在对接). */
     private static final int NOW_STILL_REACH = 4;
 
+    /** How many clauses after the location got its purpose may run (定位，自动识别楼号，填进地址栏). */
+    private static final int PURPOSE_CLAUSES = 2;
+
     /** How many mentions that read alike the rules see: enough for every relation a real text makes. */
     static final int ALIKE_MENTIONS = 4;
 
@@ -466,8 +469,13 @@ public final class ReasonReader {
             // «司机接单后到服务结束，需要持续获取司机位置，……并按行驶轨迹算里程»)
             java.util.function.Predicate<Hit> inItsClauses = h -> inClause.test(h)
                     || c.anchors().stream().anyMatch(a -> clause[a.start()] == clause[h.start()]);
-            boolean locationUse = c.entry().located() || purpose != null || first(locations, inItsClauses) != null;
-            boolean destinationOnly = locationUse && !c.entry().located() && purpose == null
+            // (a limit said in the clauses that follow the location got, in its sentence, is what the location is got for:
+            // «我们想拿到下单人的定位，自动识别他住在几号楼，直接填进收货地址栏里»)
+            boolean gotFor = c.entry().scenario().kind() == Scenario.Kind.LIMITING && first(locations, h -> sentence[h.start()] == in
+                    && clause[h.start()] < at && at - clause[h.start()] <= PURPOSE_CLAUSES && !lexicon.isDestination(h.word())
+                    && java.util.stream.IntStream.range(clause[h.start()], at).noneMatch(namingClauses::contains)) != null;
+            boolean locationUse = c.entry().located() || purpose != null || gotFor || first(locations, inItsClauses) != null;
+            boolean destinationOnly = locationUse && !c.entry().located() && purpose == null && !gotFor
                     && first(locations, h -> inItsClauses.test(h) && !lexicon.isDestination(h.word())) == null;
             boolean business = first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
@@ -693,8 +701,10 @@ public final class ReasonReader {
                             new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));
         }
         // in its clause: «司机切到地图App导航时仍需在后台继续定位» cancels no track its sentence states in another clause
-        List<Signal> kept = found.stream().filter(s -> found.stream().noneMatch(other -> clause[other.getStart()] == clause[s.getStart()]
-                && lexicon.cancelling(s.getKind()).contains(other.getKind()))).toList();
+        List<Signal> kept = found.stream().filter(s -> found.stream().noneMatch(other -> (clause[other.getStart()] == clause[s.getStart()]
+                && lexicon.cancelling(s.getKind()).contains(other.getKind()))
+                || (other.getSentence() == s.getSentence() && lexicon.cancellingInSentence(s.getKind()).contains(other.getKind()))))
+                .toList();
         // one that counts only after another needs the nearest such one before it, in its clause or the one before,
         // to stand («离开小程序或锁屏，定位都会暂停»; not «锁屏放在臂包里……，停止跑步即结束定位», nor a leaving supposed:
         // «切到导航App或锁屏，如果小程序一进后台就停止定位»)
