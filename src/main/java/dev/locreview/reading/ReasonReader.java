@@ -252,6 +252,10 @@ public final class ReasonReader {
         List<Candidate> candidates = candidates(found, clause, sentence, categories, notFeatures, quoted);
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
+        // (the clauses that name a feature the text has, not only words that deny one: 拿到当前经纬度)
+        Set<Integer> featureClauses = new java.util.HashSet<>();
+        candidates.stream().filter(c -> c.entry().positive())
+                .forEach(c -> c.anchors().forEach(a -> featureClauses.add(clause[a.start()])));
         for (Candidate c : candidates) {
             int at = clause[c.start()];
             int in = sentence[c.start()];
@@ -473,7 +477,7 @@ public final class ReasonReader {
             // «我们想拿到下单人的定位，自动识别他住在几号楼，直接填进收货地址栏里»)
             boolean gotFor = c.entry().scenario().kind() == Scenario.Kind.LIMITING && first(locations, h -> sentence[h.start()] == in
                     && clause[h.start()] < at && at - clause[h.start()] <= PURPOSE_CLAUSES && !lexicon.isDestination(h.word())
-                    && java.util.stream.IntStream.range(clause[h.start()], at).noneMatch(namingClauses::contains)) != null;
+                    && java.util.stream.IntStream.range(clause[h.start()], at).noneMatch(featureClauses::contains)) != null;
             boolean locationUse = c.entry().located() || purpose != null || gotFor || first(locations, inItsClauses) != null;
             boolean destinationOnly = locationUse && !c.entry().located() && purpose == null && !gotFor
                     && first(locations, h -> inItsClauses.test(h) && !lexicon.isDestination(h.word())) == null;
