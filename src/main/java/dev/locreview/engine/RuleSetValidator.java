@@ -28,6 +28,9 @@ public final class RuleSetValidator {
     private static final Pattern API = Pattern.compile("\"(wx\\.[A-Za-z]+)\"");
     private static final Pattern LEVEL1 = Pattern.compile("level1\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern SIGNAL = Pattern.compile("kind\\s*==\\s*\"([^\"]+)\"");
+    /** The signals a rule names as a set ({@code kind in ("PUSH", "FOREGROUND")}). */
+    private static final Pattern SIGNALS = Pattern.compile("kind\\s+in\\s*\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private RuleSetValidator() {
     }
@@ -86,9 +89,18 @@ public final class RuleSetValidator {
                     problems.add(where + "unknown API " + m.group(1));
                 }
             }
+            List<String> signals = new java.util.ArrayList<>();
             for (Matcher m = SIGNAL.matcher(line); m.find(); ) {
-                if (!rules.reader().signalNames().contains(m.group(1))) {
-                    problems.add(where + "unknown signal " + m.group(1) + " (reading/cues.yaml signals)");
+                signals.add(m.group(1));
+            }
+            for (Matcher m = SIGNALS.matcher(line); m.find(); ) {
+                for (Matcher q = QUOTED.matcher(m.group(1)); q.find(); ) {
+                    signals.add(q.group(1));
+                }
+            }
+            for (String signal : signals) {
+                if (!rules.reader().signalNames().contains(signal)) {
+                    problems.add(where + "unknown signal " + signal + " (reading/cues.yaml signals)");
                 }
             }
             for (Matcher m = LEVEL1.matcher(line); m.find(); ) {

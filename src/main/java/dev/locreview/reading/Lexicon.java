@@ -64,6 +64,7 @@ public final class Lexicon {
     /** cues.yaml's reaches, break characters and the lists that are not cue kinds; each cue kind's list is keyed by {@link Cue#key()}. */
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int postNegationReach, int topicReach, int longText,
                    List<String> destination, List<String> noAnswer, List<String> yesAnswer, List<String> tagLine, List<String> people,
+                   List<String> softBreaks,
                    Map<String, SignalFile> signals) {
     }
 
@@ -110,6 +111,7 @@ public final class Lexicon {
     private final Set<String> destinations;
     private final List<String> tagLines;
     private final List<String> people;
+    private final List<String> softBreaks;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
@@ -127,6 +129,7 @@ public final class Lexicon {
         this.yesAnswers = cueFile.yesAnswer().stream().map(Lexicon::fold).toList();
         this.tagLines = cueFile.tagLine().stream().map(Lexicon::fold).toList();
         this.people = cueFile.people().stream().map(Lexicon::fold).toList();
+        this.softBreaks = cueFile.softBreaks().stream().map(Lexicon::fold).toList();
         this.destinations = cueFile.destination().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, List<Entry>> byPhrase = new HashMap<>();
@@ -359,5 +362,9 @@ public final class Lexicon {
                 || isClauseBreak(text.charAt(at + yes.length())) || Character.isWhitespace(text.charAt(at + yes.length()))));
     }
     boolean isClauseBreak(char c) { return clauseBreaks.indexOf(c) >= 0; }
+    /** Whether a word that turns a run-on text to its next statement starts here (现在, 但是, 另外). */
+    boolean opensSoftBreak(String text, int at) {
+        return softBreaks.stream().anyMatch(w -> text.startsWith(w, at));
+    }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
 }

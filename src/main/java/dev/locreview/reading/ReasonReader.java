@@ -27,6 +27,9 @@ public final class ReasonReader {
     /** How far after a now word a still-not makes it one (目前技术还在对接). */
     private static final int NOW_STILL_REACH = 4;
 
+    /** How long a clause runs without punctuation before a turning word (现在, 但是) opens the next one. */
+    private static final int RUN_ON = 24;
+
     /** How many clauses after the location got its purpose may run (定位，自动识别楼号，填进地址栏). */
     private static final int PURPOSE_CLAUSES = 2;
 
@@ -208,6 +211,8 @@ public final class ReasonReader {
                 h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null;
         negations.removeIf(consequence);
         postNegations.removeIf(consequence);
+        // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
+        noLocations.removeIf(consequence);
         boolean[] topicClause = topics(text, clause, topicMarkers);
         Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause, askPermission);
         // a clause or article of the mini-program's own agreement or privacy policy is its own word, not the policy's
@@ -1266,12 +1271,16 @@ public final class ReasonReader {
         int[] part = new int[text.length()];
         int k = 0;
         boolean blank = true;
+        int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             // a check mark opens the item it marks («✔ 在线挂号 ✘ 院内导航»), unless its clause holds nothing yet
-            // (a table's cell «| 到店导航 | ✗ |»)
-            if (clauses && !blank && CHECK_MARKS.indexOf(c) >= 0) {
+            // (a table's cell «| 到店导航 | ✗ |»); in a text run on without punctuation, a word that turns to the next
+            // statement opens a clause («以前都要在取号机上排队现在可以在小程序上提前取号»)
+            if (clauses && !blank && (CHECK_MARKS.indexOf(c) >= 0
+                    || (i - from >= RUN_ON && lexicon.opensSoftBreak(text, i) && !inWord(text, i)))) {
                 k++;
+                from = i;
             }
             part[i] = k;
             blank &= Character.isWhitespace(c);
@@ -1282,9 +1291,15 @@ public final class ReasonReader {
             if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(text, i) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;
                 blank = true;
+                from = i + 1;
             }
         }
         return part;
+    }
+
+    /** A soft break's word inside a longer one (体现在, 不但) turns nothing. */
+    private static boolean inWord(String text, int i) {
+        return i > 0 && "体表不".indexOf(text.charAt(i - 1)) >= 0;
     }
 
     /**

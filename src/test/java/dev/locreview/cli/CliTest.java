@@ -90,6 +90,18 @@ class CliTest {
     }
 
     @Test
+    void rulesValidateNamesAnUnknownSignalInASetOfKinds() throws Exception {
+        Path broken = RulesFolder.copy();
+        Path drl = broken.resolve("30-rejections.drl");
+        String text = Files.readString(drl);
+        assertThat(text).contains("kind in (\"FOREGROUND\", \"STOPS\")");
+        Files.writeString(drl, text.replace("kind in (\"FOREGROUND\", \"STOPS\")", "kind in (\"FOREGROUND\", \"STOPZ\")"));
+        CliRun run = run("rules", "validate", broken.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("30-rejections.drl:\\d+: unknown signal STOPZ");
+    }
+
+    @Test
     void rulesValidateNamesFileAndLine() throws Exception {
         assertThat(run("rules", "validate", "rules").exit()).isZero();
         Path broken = RulesFolder.copy();
