@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 
 import dev.locreview.policy.PolicyData;
 import dev.locreview.policy.RuleSetException;
@@ -97,7 +95,8 @@ public final class Lexicon {
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
     /** Every word of the four lists below in one automaton: a text is walked once, not once per list. */
-    private final Trie words;
+    /** Every word of every list in one double-array automaton: compact (a reload holds two rule sets) and one pass. */
+    private final AhoCorasickDoubleArrayTrie<String> words;
     private final Set<String> groupWordSet;
     private final Map<String, List<Cue>> cueKinds;
     private final String clauseBreaks;
@@ -175,7 +174,14 @@ public final class Lexicon {
         all.addAll(groupWordSet);
         all.addAll(kinds.keySet());
         all.addAll(signalKinds.keySet());
-        this.words = Trie.builder().addKeywords(all).build();
+        java.util.TreeMap<String, String> keyed = new java.util.TreeMap<>();
+        all.forEach(w -> keyed.put(w, w));
+        this.words = new AhoCorasickDoubleArrayTrie<>();
+        this.words.build(keyed);
+    }
+
+    /** One word found in the text: its first and last character, and the word. */
+    record Emit(int getStart, int getEnd, String getKeyword) {
     }
 
     /** What one walk over a folded text found, per list: lexicon phrases, co-occurrence words, cues and signals. */
@@ -187,7 +193,10 @@ public final class Lexicon {
         List<Emit> groupWords = new ArrayList<>();
         List<Emit> cues = new ArrayList<>();
         List<Emit> signals = new ArrayList<>();
-        for (Emit emit : words.parseText(folded)) {
+        List<Emit> found = new ArrayList<>();
+        words.parseText(folded, (begin, end, word) -> found.add(new Emit(begin, end - 1, word)));
+        found.sort(java.util.Comparator.comparingInt(Emit::getStart).thenComparingInt(Emit::getEnd));
+        for (Emit emit : found) {
             String word = emit.getKeyword();
             if (phraseEntries.containsKey(word)) {
                 phrases.add(emit);

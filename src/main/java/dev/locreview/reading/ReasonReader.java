@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.ahocorasick.trie.Emit;
-
 import dev.locreview.policy.AppCategory;
 import dev.locreview.policy.Evidence;
 import dev.locreview.policy.Scenario;
+import dev.locreview.reading.Lexicon.Emit;
 
 /**
  * Reads a 申请原因 the way a reviewer does: finds where it speaks of a usage scenario, and for each,

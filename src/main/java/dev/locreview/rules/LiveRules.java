@@ -35,7 +35,8 @@ public class LiveRules implements SmartInitializingSingleton {
     private final Path folder;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
     /** The first load runs beside the rest of start-up; the context waits for it before it serves. */
-    private final CompletableFuture<RuleSet> initial;
+    /** The first load, until it answers: dropped then, so a reload does not leave it holding a whole rule set. */
+    private volatile CompletableFuture<RuleSet> initial;
     private final AtomicReference<Failure> lastFailure = new AtomicReference<>();
     private final RuleSetPipeline pipeline;
     private final RuleVersions versions;
@@ -94,10 +95,14 @@ public class LiveRules implements SmartInitializingSingleton {
     public RuleSet current() {
         RuleSet rules = current.get();
         if (rules == null) {
-            try {
-                current.compareAndSet(null, initial.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+            CompletableFuture<RuleSet> first = initial;
+            if (first != null) {
+                try {
+                    current.compareAndSet(null, first.join());
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+                initial = null; // (only after current is set: a reader that finds it null finds current set)
             }
             rules = current.get();
         }
@@ -233,7 +238,10 @@ public class LiveRules implements SmartInitializingSingleton {
     private void swap(RuleSet rules) {
         RuleSet before = current.getAndSet(rules); // never null: every caller has read current() first
         compiled.remove(rules.version());
-        keep(before);
+        // (the same version reloaded needs no copy kept to roll back to: each would hold a whole rule set)
+        if (!before.version().equals(rules.version())) {
+            keep(before);
+        }
         log.info("Rule set {} replaced {} ({} rules)", rules.version(), before.version(), rules.rules().size());
     }
 
