@@ -271,18 +271,9 @@ public final class Lexicon {
             throw new RuleSetException(cueFile + ": " + e.getMessage(), e);
         }
         Lexicon lexicon = new Lexicon(entries, complete(rest, cueFile), cueLists, concepts, cueFile, categoryNames);
-        lexicon.cancelledBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
-                .findFirst().ifPresent(u -> {
-                    throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);
-                }));
-        lexicon.after.forEach((kind, before) -> before.stream().filter(b -> !lexicon.cancelledBy.containsKey(b))
-                .findFirst().ifPresent(b -> {
-                    throw new RuleSetException(cueFile + ": signal " + kind + " comes after unknown signal " + b);
-                }));
-        lexicon.cancelledInSentenceBy.forEach((kind, unless) -> unless.stream().filter(u -> !lexicon.cancelledBy.containsKey(u))
-                .findFirst().ifPresent(u -> {
-                    throw new RuleSetException(cueFile + ": signal " + kind + " is cancelled by unknown signal " + u);
-                }));
+        lexicon.knownSignals(lexicon.cancelledBy, cueFile, "is cancelled by");
+        lexicon.knownSignals(lexicon.after, cueFile, "comes after");
+        lexicon.knownSignals(lexicon.cancelledInSentenceBy, cueFile, "is cancelled by");
         return lexicon;
     }
 
@@ -347,6 +338,14 @@ public final class Lexicon {
     List<Entry> togetherEntriesStartingWith(String word) { return togetherEntries.getOrDefault(word, List.of()); }
     List<Cue> cueKinds(String word) { return cueKinds.getOrDefault(word, List.of()); }
     List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
+    /** Every signal a signal names (`unless`, `after`, `unlessSentence`) is one cues.yaml defines. */
+    private void knownSignals(Map<String, Set<String>> named, Path cueFile, String relation) {
+        named.forEach((kind, others) -> others.stream().filter(o -> !cancelledBy.containsKey(o)).findFirst()
+                .ifPresent(o -> {
+                    throw new RuleSetException(cueFile + ": signal " + kind + " " + relation + " unknown signal " + o);
+                }));
+    }
+
     Set<String> cancelling(String kind) { return cancelledBy.getOrDefault(kind, Set.of()); }
     Set<String> cancellingInSentence(String kind) { return cancelledInSentenceBy.getOrDefault(kind, Set.of()); }
     boolean deniable(String kind) { return deniable.contains(kind); }
