@@ -105,6 +105,12 @@ public final class Mention {
         return evidence.start() > other.evidence.start();
     }
 
+    /** Its words hold the other's and more: a feature read across the clause that gives the location another use. */
+    public boolean spans(Mention other) {
+        return evidence.start() <= other.evidence.start() && evidence.end() >= other.evidence.end()
+                && evidence.end() - evidence.start() > other.evidence.end() - other.evidence.start();
+    }
+
     /** The text limits the location to a use that needs no precise fix, in so many words (仅/只, or a denial). */
     public boolean isExplicitLimit() {
         return isLimiting() && (restricted || denial != null);

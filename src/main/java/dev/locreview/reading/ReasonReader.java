@@ -525,9 +525,10 @@ public final class ReasonReader {
             }
             boolean negated = negation != null;
             Lexicon.Entry entry = c.entry();
-            // (where someone goes — 上门, 到店 — names a place, it does not speak of the location: «阿姨上门做饭、保洁»)
+            // (where someone goes — 上门, 到店 — names a place, it does not speak of the location: «阿姨上门做饭、保洁»; nor
+            // does the location refused or quoted: «即使用户拒绝授权定位，也完全不影响下单和上门»)
             boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]
-                    && !lexicon.isDestination(h.word())) != null;
+                    && !lexicon.isDestination(h.word()) && quoted[h.start()] == null) != null;
             // a withdrawn statement, or an imagined objection, shows nothing, not what its denial would
             Scenario effective = "CORRECTED".equals(denial) || objected ? null
                     : negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
