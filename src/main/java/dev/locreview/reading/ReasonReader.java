@@ -470,6 +470,12 @@ public final class ReasonReader {
             if (restriction == null && purpose != null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
                 restriction = purpose;
             }
+            // «需要定位用户所在城市»: the city as the very object of the location word is what the location is for
+            if (restriction == null && c.entry().located() && c.entry().positive()
+                    && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
+                restriction = last(locations, h -> clause[h.start()] == at && h.end() <= c.start()
+                        && OBJECT_OF_LOCATION.matcher(text.substring(h.end(), c.start())).matches());
+            }
             // its clause, and where a bracketed remark interrupts it, the clause that goes on after the remark
             // («骑行中（含锁屏/切后台）持续记录轨迹»)
             java.util.function.Predicate<Hit> inClause = h -> clause[h.start()] == at || clause[h.start()] == continued[at];
@@ -1082,6 +1088,9 @@ public final class ReasonReader {
             }
         }
     }
+
+    /** What may stand between a location word and the place it finds: the person whose place it is. */
+    private static final java.util.regex.Pattern OBJECT_OF_LOCATION = java.util.regex.Pattern.compile("(用户|您|你|他|她|其|顾客|客户)?的?");
 
     /** A policy reference that ends in it is the reviewer's request: it reaches to the end of its clause. */
     private static final String REQUEST = "要求";
