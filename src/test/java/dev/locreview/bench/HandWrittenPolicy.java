@@ -138,7 +138,10 @@ public final class HandWrittenPolicy {
             boolean pastOrElsewhere = all.stream().anyMatch(o -> o.getStatedCode().equals(m.getStatedCode())
                     && (("ENDED".equals(o.getDenial()) && o.isAfter(m))
                         || (("ELSEWHERE".equals(o.getDenial()) || "NOT_YET".equals(o.getDenial())) && scoped)));
-            return !yieldsAsNamed && !pastOrElsewhere
+            // read across the clause that gives the location a use needing no precise fix
+            boolean spansALimit = m.isQualifying() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated()
+                    && !o.isWeak() && !"NEARBY_STORE_DISPLAY".equals(o.getCode()) && m.spans(o));
+            return !yieldsAsNamed && !pastOrElsewhere && !spansALimit
                     && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
         }
         if (m.isLimiting()) {
