@@ -32,7 +32,7 @@ public final class Lexicon {
     /** One lexicon entry: words for a scenario, with the category context it holds in. */
     record Entry(int order, Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
                  Set<String> notCategories, Set<String> exceptWith, Scenario whenNegated, boolean positive,
-                 boolean located, boolean weak, boolean sentenceWide, Set<String> notWith) {
+                 boolean located, boolean weak, boolean business, boolean sentenceWide, Set<String> notWith) {
 
         /**
          * Holds when one of the app's categories is named in `categories` (if any are given), and not every
@@ -56,7 +56,7 @@ public final class Lexicon {
 
     record EntryFile(List<String> phrases, List<List<String>> together, List<String> categories,
                      List<String> notCategories, List<String> exceptWith, String negated, Boolean positive,
-                     Boolean located, Boolean weak, String within, List<String> notWith) {
+                     Boolean located, Boolean weak, Boolean business, String within, List<String> notWith) {
     }
 
     /** cues.yaml's reaches, break characters and the lists that are not cue kinds; each cue kind's list is keyed by {@link Cue#key()}. */
@@ -245,7 +245,7 @@ public final class Lexicon {
                 entries.add(new Entry(entries.size(), scenario, folded, together, names(e.categories()), names(e.notCategories()), names(e.exceptWith()),
                         e.negated() == null ? null : scenario(data, e.negated(), lexiconFile),
                         e.positive() == null || e.positive(), Boolean.TRUE.equals(e.located()),
-                        Boolean.TRUE.equals(e.weak()), "sentence".equals(e.within()),
+                        Boolean.TRUE.equals(e.weak()), Boolean.TRUE.equals(e.business()), "sentence".equals(e.within()),
                         e.notWith() == null ? Set.of() : Set.copyOf(concepts.expand(e.notWith(), lexiconFile + " " + code))));
             }
         });

@@ -491,7 +491,8 @@ public final class ReasonReader {
             boolean locationUse = c.entry().located() || purpose != null || gotFor || first(locations, inItsClauses) != null;
             boolean destinationOnly = locationUse && !c.entry().located() && purpose == null && !gotFor
                     && first(locations, h -> inItsClauses.test(h) && !lexicon.isDestination(h.word())) == null;
-            boolean business = first(businesses, h -> clause[h.start()] == at) != null;
+            // (or words that name what the business sells, wherever they stand: «车源», «洗车», «贴膜»)
+            boolean business = c.entry().business() || first(businesses, h -> clause[h.start()] == at) != null;
             Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
                     && c.start() - h.end() <= lexicon.topicReach());
             if (topic == null) {

@@ -140,7 +140,8 @@ public final class HandWrittenPolicy {
                         || (("ELSEWHERE".equals(o.getDenial()) || "NOT_YET".equals(o.getDenial())) && scoped)));
             // read across the clause that gives the location a use needing no precise fix
             boolean spansALimit = m.isQualifying() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated()
-                    && !o.isWeak() && !"NEARBY_STORE_DISPLAY".equals(o.getCode()) && m.spans(o));
+                    && !o.isWeak() && !"NEARBY_STORE_DISPLAY".equals(o.getCode()) && m.spans(o))
+                    || m.isBusiness() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated() && o.spans(m));
             return !yieldsAsNamed && !pastOrElsewhere && !spansALimit
                     && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
         }
@@ -161,6 +162,8 @@ public final class HandWrittenPolicy {
                     && all.stream().noneMatch(o -> o.getDenial() != null && (DENIED_EVERYWHERE.contains(o.getDenial())
                                 || (m.isWeak() && "NOT_YET".equals(o.getDenial())))
                             && o.getStatedCode().equals(m.getStatedCode()))
+                    && !(m.isWeak() && m.getEffective().navigation() && all.stream().anyMatch(o ->
+                            "NEARBY_STORE_DISPLAY".equals(o.getCode()) && o.isStatedLimit() && !o.isNegated()))
                     && all.stream().noneMatch(o -> o.isStatedLimit() && o.getClause() == m.getClause())
                     && all.stream().noneMatch(o -> o.isLimiting() && o.isStatedLimit() && o.isLocationUse() && !o.isNegated()
                             && !o.isWeak() && !"NEARBY_STORE_DISPLAY".equals(o.getCode()) && o.getSentence() == m.getSentence())
@@ -175,7 +178,8 @@ public final class HandWrittenPolicy {
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
                 && all.stream().noneMatch(Mention::isStatedLimit)
                 && all.stream().noneMatch(o -> o.isNegated() && !"HASHTAG".equals(o.getDenial()) && !"FALLBACK".equals(o.getDenial())
-                        && o.getStatedCode().equals(m.getStatedCode()));
+                        && o.getStatedCode().equals(m.getStatedCode()))
+                && !locationOnlyForDeniedUses(all);
     }
 
     private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs, boolean pushesOffers,
