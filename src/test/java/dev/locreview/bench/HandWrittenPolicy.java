@@ -130,6 +130,7 @@ public final class HandWrittenPolicy {
                     || all.stream().anyMatch(o -> ("ELSEWHERE".equals(o.getDenial()) || "ENDED".equals(o.getDenial()))
                         && o.getStatedCode().equals(m.getStatedCode()))
                     || all.stream().anyMatch(o -> "SHIPPING_ADDRESS".equals(o.getCode()) && o.isLocationUse() && !o.isNegated())
+                    || m.isBusiness() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated())
                     || scoped
                     || unread
                     || locationOnlyForDeniedUses(all));
