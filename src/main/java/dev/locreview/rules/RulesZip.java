@@ -71,6 +71,16 @@ public final class RulesZip {
         }
     }
 
+    /** Whether the end-of-central-directory record (PK 5 6) stands where a whole zip has it, in its last 65,557 bytes. */
+    private static boolean endsWithDirectory(byte[] zip) {
+        for (int i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 5 && zip[i + 3] == 6) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The rules folder inside: where data/ is. */
     public static Path unpack(byte[] zip, Path into) {
         if (zip.length == 0) {
@@ -102,6 +112,10 @@ public final class RulesZip {
         }
         if (entries == 0) {
             throw new RuleSetException("the body is not a zip, or the zip is empty");
+        }
+        if (!endsWithDirectory(zip)) {
+            // a zip cut at an entry's boundary reads as a shorter, valid stream: its end record is what is missing
+            throw new RuleSetException("the zip is corrupt or truncated: no end of central directory record");
         }
         try (Stream<Path> walk = Files.walk(into)) {
             return walk.filter(p -> p.getFileName().toString().equals("data") && Files.isDirectory(p))
