@@ -73,6 +73,14 @@ public final class ForbiddenDrl {
                     + "when Application() then\nend\n", 5, "annotation @clause value must be a literal"),
             new Case("code in salience", "rule \"EVIL\" @clause(\"EVIL\") salience( System.exit(3) )\n"
                     + "when Application() then\nend\n", 5, "salience must be a whole number"),
+            new Case("a query with parameters", "query evil( String $s )\n    Application()\nend\n", 5,
+                    "query parameters are not allowed"),
+            new Case("a query that calls itself", "query evil\n    ?evil()\nend\n", 6, "a query may not call a query"),
+            new Case("a query called with bindings", "query evil\n    Application()\nend\n"
+                    + "rule \"EVIL\" @clause(\"EVIL\") when\n    $x : evil()\nthen\nend\n", 9,
+                    "a query is called by its name alone"),
+            new Case("a call of a query the rule set does not declare", "rule \"EVIL\" @clause(\"EVIL\") when\n"
+                    + "    ?nowhere()\nthen\nend\n", 6, "query nowhere is not declared"),
             new Case("the mvel dialect", "rule \"EVIL\" @clause(\"EVIL\") dialect \"mvel\"\nwhen Application() then\nend\n",
                     5, "dialect mvel is not allowed"));
 

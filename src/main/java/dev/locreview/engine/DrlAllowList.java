@@ -250,6 +250,7 @@ public final class DrlAllowList {
         List<String> problems = new ArrayList<>();
         Map<String, PackageDescr> parsed = new LinkedHashMap<>();
         Set<String> functions = new HashSet<>();
+        Set<String> queries = new HashSet<>();
         for (Map.Entry<String, String> file : drlFiles.entrySet()) {
             // The Java compiler turns \\uXXXX into characters before it reads the code, so an escape inside a
             // string or comment could end it and start code this check never saw.
@@ -277,9 +278,10 @@ public final class DrlAllowList {
             }
             parsed.put(file.getKey(), pkg);
             pkg.getFunctions().forEach(f -> functions.add(f.getName()));
+            pkg.getRules().stream().filter(RuleDescr::isQuery).forEach(q -> queries.add(q.getName()));
         }
         for (Map.Entry<String, PackageDescr> file : parsed.entrySet()) {
-            new FileCheck(file.getKey(), drlFiles.get(file.getKey()), functions, problems).check(file.getValue());
+            new FileCheck(file.getKey(), drlFiles.get(file.getKey()), functions, queries, problems).check(file.getValue());
         }
         return problems;
     }
@@ -293,12 +295,14 @@ public final class DrlAllowList {
         private final String file;
         private final String text;
         private final Set<String> functions;
+        private final Set<String> queries;
         private final List<String> problems;
 
-        FileCheck(String file, String text, Set<String> functions, List<String> problems) {
+        FileCheck(String file, String text, Set<String> functions, Set<String> queries, List<String> problems) {
             this.file = file;
             this.text = text;
             this.functions = functions;
+            this.queries = queries;
             this.problems = problems;
         }
 
@@ -389,9 +393,10 @@ public final class DrlAllowList {
         private void rule(RuleDescr rule) {
             int line = rule.getLine();
             String what = (rule.isQuery() ? "query \"" : "rule \"") + rule.getName() + "\"";
-            if (rule.isQuery()) {
-                problem(line, what + ": queries are not allowed");
-                return;
+            // A query names a condition several rules share; without parameters and calling no query, it can
+            // neither recurse nor bind anything a rule did not see.
+            if (rule.isQuery() && rule instanceof org.drools.drl.ast.descr.QueryDescr q && q.getParameters().length > 0) {
+                problem(line, what + ": query parameters are not allowed");
             }
             if (rule.getUnit() != null) {
                 problem(line, what + ": rule units are not allowed");
@@ -401,7 +406,7 @@ public final class DrlAllowList {
             if (!rule.getNamedConsequences().isEmpty()) {
                 problem(rule.getConsequenceLine(), what + ": named consequences are not allowed");
             }
-            Scope scope = new Scope(Place.CONDITION);
+            Scope scope = new Scope(Place.CONDITION, !rule.isQuery());
             condition(rule.getLhs(), scope, what);
             if (rule.getConsequence() instanceof String consequence && !consequence.isBlank()) {
                 Scope then = new Scope(Place.CONSEQUENCE);
@@ -430,8 +435,9 @@ public final class DrlAllowList {
 
         private void pattern(PatternDescr p, Scope scope, String what) {
             int line = p.getLine();
-            if (p.isQuery()) {
-                problem(line, what + ": query patterns are not allowed");
+            if (queries.contains(p.getObjectType()) || p.isQuery()) {
+                queryCall(p, scope, what);
+                return;
             }
             if (!TYPES.containsKey(p.getObjectType()) || p.getObjectType().equals("Object")) {
                 problem(line, what + ": fact type " + p.getObjectType() + " is not allowed: patterns match the "
@@ -453,6 +459,17 @@ public final class DrlAllowList {
                 } else {
                     problem(c.getLine() > 0 ? c.getLine() : line, what + ": " + kind(c) + " is not allowed in a pattern");
                 }
+            }
+        }
+
+        /** A call of a query of the rule set: by its name alone, from a rule, never from a query. */
+        private void queryCall(PatternDescr p, Scope scope, String what) {
+            if (!queries.contains(p.getObjectType())) {
+                problem(p.getLine(), what + ": query " + p.getObjectType() + " is not declared in the rule set");
+            } else if (!scope.queryCalls) {
+                problem(p.getLine(), what + ": a query may not call a query");
+            } else if (!p.getDescrs().isEmpty() || p.getIdentifier() != null || p.getSource() != null) {
+                problem(p.getLine(), what + ": a query is called by its name alone, " + p.getObjectType() + "()");
             }
         }
 
@@ -832,16 +849,24 @@ public final class DrlAllowList {
     private static final class Scope {
         final Place place;
         final Set<String> locals;
+        /** Whether a query of the rule set may be called here (in a rule, not in a query). */
+        final boolean queryCalls;
 
         Scope(Place place) {
+            this(place, false);
+        }
+
+        Scope(Place place, boolean queryCalls) {
             this.place = place;
             this.locals = new HashSet<>();
+            this.queryCalls = queryCalls;
         }
 
         /** A nested scope (collect, accumulate) sees the outer names; what it binds stays inside. */
         Scope(Scope outer) {
             this.place = outer.place;
             this.locals = new HashSet<>(outer.locals);
+            this.queryCalls = outer.queryCalls;
         }
 
         boolean isVariable(String dotted) {

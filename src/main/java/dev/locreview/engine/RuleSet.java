@@ -284,12 +284,19 @@ public final class RuleSet {
         data.grants().forEach(g -> rules.add(new RuleInfo(g.getName(), g.getClause(), "data/grants.yaml")));
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
+                if (isQuery(rule)) {
+                    continue; // a condition rules share, not a rule of the policy
+                }
                 rules.add(new RuleInfo(rule.getName(), String.valueOf(rule.getMetaData().get("clause")), fileOf(rule)));
             }
         }
         rules.sort(java.util.Comparator.comparing(RuleInfo::file, java.util.Comparator.nullsLast(String::compareTo))
                 .thenComparing(RuleInfo::name));
         return rules;
+    }
+
+    private static boolean isQuery(Rule rule) {
+        return rule instanceof RuleImpl impl && impl.isQuery();
     }
 
     /** The file under the rules folder a rule was written in; null when Drools does not say. */
