@@ -186,6 +186,7 @@ public final class ReasonReader {
                 && y.start() - h.end() <= NOW_STILL_REACH) != null);
         List<Hit> conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
         List<Hit> elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
+        List<Hit> sources = cues.get(Lexicon.Cue.SOURCE);
         List<Hit> otherPurposes = cues.get(Lexicon.Cue.OTHER_PURPOSE);
         List<Hit> vagueWords = cues.get(Lexicon.Cue.VAGUE);
         List<Hit> notRestrictions = cues.get(Lexicon.Cue.NOT_RESTRICTION);
@@ -361,6 +362,13 @@ public final class ReasonReader {
             if (negation == null) {
                 negation = first(elsewhere, h -> own.contains(clause[h.start()]) || remarkOnIt.test(h) || valueOfIt.test(h)
                         || gathered.test(h) || keyOfIt.test(h) || saidOfAbove.test(h) || sceneOfIt.test(h));
+                denial = negation == null ? null : "ELSEWHERE";
+            }
+            // Read by a device or another system and sent here («显示承运车辆的实时位置，数据来自车载GPS设备»): said of its
+            // clause and of the features before it in its sentence, from a later clause naming none of its own.
+            if (negation == null) {
+                negation = first(sources, h -> sentence[h.start()] == in && (own.contains(clause[h.start()])
+                        || clause[h.start()] > at && !namingClauses.contains(clause[h.start()])));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
