@@ -80,7 +80,7 @@ public final class HandWrittenPolicy {
         String approval = null;
         boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
         boolean pushesOffers = app.isBackground() && reading.signals().stream().anyMatch(g -> g.getKind().equals("PUSH"));
-        boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("STOPS")));
+        boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS"))
                 && reading.signals().stream().noneMatch(g -> g.getKind().equals("STAFF"));
         for (Pair p : pairs) {
