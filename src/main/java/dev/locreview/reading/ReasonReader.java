@@ -718,6 +718,8 @@ public final class ReasonReader {
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
+                    // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
+                    || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
                         && from - h.end() <= lexicon.negationReach()) != null;
             lexicon.signalKinds(emit.getKeyword()).stream().filter(kind -> !denied || !lexicon.deniable(kind))
