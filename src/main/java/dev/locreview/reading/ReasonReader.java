@@ -172,6 +172,8 @@ public final class ReasonReader {
         List<Hit> gathering = cues.get(Lexicon.Cue.GATHERING);
         List<Hit> ifNeeded = cues.get(Lexicon.Cue.IF_NEEDED);
         List<Hit> corrections = cues.get(Lexicon.Cue.CORRECTION);
+        List<Hit> detailCorrected = cues.get(Lexicon.Cue.DETAIL_CORRECTED);
+        corrections.removeIf(h -> first(detailCorrected, d -> sentence[d.start()] == sentence[h.start()] && d.start() > h.end()) != null);
         List<Hit> ownDocuments = cues.get(Lexicon.Cue.OWN_DOCUMENT);
         List<Hit> ended = cues.get(Lexicon.Cue.ENDED);
         List<Hit> topicMarkers = cues.get(Lexicon.Cue.TOPIC_MARKER);
