@@ -142,7 +142,10 @@ public final class HandWrittenPolicy {
             // read across the clause that gives the location a use needing no precise fix
             boolean spansALimit = m.isQualifying() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated()
                     && !o.isWeak() && !"NEARBY_STORE_DISPLAY".equals(o.getCode()) && m.spans(o))
-                    || m.isBusiness() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated() && o.spans(m));
+                    || m.isBusiness() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated() && (o.spans(m)
+                        || "NEARBY_STORE_DISPLAY".equals(o.getCode()) && o.getClause() == m.getClause()
+                            && all.stream().noneMatch(n -> n.getClause() == m.getClause() && !n.isNegated()
+                                && n.getCode() != null && n.getCode().endsWith("NAVIGATION"))));
             return !yieldsAsNamed && !pastOrElsewhere && !spansALimit
                     && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
         }
