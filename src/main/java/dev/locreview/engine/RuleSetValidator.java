@@ -79,16 +79,6 @@ public final class RuleSetValidator {
                 continue;
             }
             String where = file + ":" + (i + 1) + ": ";
-            for (Matcher m = CODE.matcher(line); m.find(); ) {
-                if (data.scenario(m.group(1)).isEmpty() && !Mention.DENIALS.contains(m.group(1))) {
-                    problems.add(where + "unknown scenario code " + m.group(1));
-                }
-            }
-            for (Matcher m = API.matcher(line); m.find(); ) {
-                if (data.api(m.group(1)).isEmpty()) {
-                    problems.add(where + "unknown API " + m.group(1));
-                }
-            }
             List<String> signals = new java.util.ArrayList<>();
             for (Matcher m = SIGNAL.matcher(line); m.find(); ) {
                 signals.add(m.group(1));
@@ -96,6 +86,18 @@ public final class RuleSetValidator {
             for (Matcher m = SIGNALS.matcher(line); m.find(); ) {
                 for (Matcher q = QUOTED.matcher(m.group(1)); q.find(); ) {
                     signals.add(q.group(1));
+                }
+            }
+            // a signal named in the line (kind in ("FOREGROUND_ENOUGH")) is checked as a signal below, not as a scenario
+            for (Matcher m = CODE.matcher(line); m.find(); ) {
+                if (!signals.contains(m.group(1)) && data.scenario(m.group(1)).isEmpty()
+                        && !Mention.DENIALS.contains(m.group(1))) {
+                    problems.add(where + "unknown scenario code " + m.group(1));
+                }
+            }
+            for (Matcher m = API.matcher(line); m.find(); ) {
+                if (data.api(m.group(1)).isEmpty()) {
+                    problems.add(where + "unknown API " + m.group(1));
                 }
             }
             for (String signal : signals) {

@@ -94,11 +94,15 @@ class CliTest {
         Path broken = RulesFolder.copy();
         Path drl = broken.resolve("30-rejections.drl");
         String text = Files.readString(drl);
-        assertThat(text).contains("kind in (\"FOREGROUND\", \"STOPS\")");
-        Files.writeString(drl, text.replace("kind in (\"FOREGROUND\", \"STOPS\")", "kind in (\"FOREGROUND\", \"STOPZ\")"));
+        String kinds = "kind in (\"FOREGROUND\", \"FOREGROUND_ENOUGH\", \"STOPS\")";
+        assertThat(text).contains(kinds);
+        Files.writeString(drl, text.replace(kinds, "kind in (\"FOREGROUND\", \"FOREGROUND_ENUF\", \"STOPZ\")"));
         CliRun run = run("rules", "validate", broken.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("30-rejections.drl:\\d+: unknown signal STOPZ");
+        // a signal whose name looks like a scenario code is still checked as a signal
+        assertThat(run.out()).containsPattern("30-rejections.drl:\\d+: unknown signal STOPZ")
+                .containsPattern("30-rejections.drl:\\d+: unknown signal FOREGROUND_ENUF")
+                .doesNotContain("unknown scenario code");
     }
 
     @Test
