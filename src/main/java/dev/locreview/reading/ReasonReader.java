@@ -607,8 +607,10 @@ public final class ReasonReader {
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, sentence,
-                sentenceStart, clause, clauseStart, remark, negations, elsewhere, notYet, ended, corrections, quoted,
-                question, cues.get(Lexicon.Cue.ROLE), notCues));
+                sentenceStart, clause, clauseStart, remark, negations,
+                // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
+                java.util.stream.Stream.concat(elsewhere.stream(), sources.stream()).toList(), notYet, ended, corrections,
+                quoted, question, cues.get(Lexicon.Cue.ROLE), notCues));
     }
 
     /**
