@@ -143,7 +143,8 @@ public final class HandWrittenPolicy {
             boolean spansALimit = m.isQualifying() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated()
                     && !o.isWeak() && !"NEARBY_STORE_DISPLAY".equals(o.getCode()) && m.spans(o))
                     || m.isBusiness() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated() && (o.spans(m)
-                        || "NEARBY_STORE_DISPLAY".equals(o.getCode()) && o.getClause() == m.getClause()
+                        || ("NEARBY_STORE_DISPLAY".equals(o.getCode()) || "CITY_LEVEL_ONLY".equals(o.getCode()))
+                            && o != m && o.getClause() == m.getClause()
                             && all.stream().noneMatch(n -> n.getClause() == m.getClause() && !n.isNegated()
                                 && n.getCode() != null && n.getCode().endsWith("NAVIGATION"))));
             return !yieldsAsNamed && !pastOrElsewhere && !spansALimit
