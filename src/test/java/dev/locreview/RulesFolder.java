@@ -11,6 +11,19 @@ import java.util.zip.ZipOutputStream;
 /** A private copy of rules/ that a test may break, fix and zip. */
 public final class RulesFolder {
 
+    /** The copies this JVM made: removed when it exits, so test runs do not leave rule folders behind in /tmp. */
+    private static final java.util.List<Path> COPIES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> COPIES.forEach(copy -> {
+            try {
+                org.springframework.util.FileSystemUtils.deleteRecursively(copy);
+            } catch (IOException e) {
+                // left behind: the OS clears /tmp
+            }
+        })));
+    }
+
     private RulesFolder() {
     }
 
@@ -21,6 +34,7 @@ public final class RulesFolder {
     public static Path copy(Path source) {
         try {
             Path target = Files.createTempDirectory("locreview-rules");
+            COPIES.add(target);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : files.toList()) {
                     Path to = target.resolve(source.relativize(file).toString());
