@@ -30,7 +30,7 @@ public final class Lexicon {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** One lexicon entry: words for a scenario, with the category context it holds in. */
-    record Entry(int order, Scenario scenario, List<List<String>> groups, boolean together, Set<String> categories,
+    record Entry(int order, Scenario scenario, List<Set<String>> groups, boolean together, Set<String> categories,
                  Set<String> notCategories, Set<String> exceptWith, Scenario whenNegated, boolean positive,
                  boolean located, boolean weak, boolean business, boolean sentenceWide, Set<String> notWith) {
 
@@ -237,7 +237,9 @@ public final class Lexicon {
                             + " needs exactly one of phrases or together");
                 }
                 List<List<String>> groups = together ? e.together() : List.of(e.phrases());
-                List<List<String>> folded = groups.stream().map(g -> concepts.expand(g, lexiconFile + " " + code)).toList();
+                // sets kept in the order written: the reader asks of each word found which group holds it
+                List<Set<String>> folded = groups.stream().<Set<String>>map(g -> java.util.Collections.unmodifiableSet(
+                        new java.util.LinkedHashSet<>(concepts.expand(g, lexiconFile + " " + code)))).toList();
                 if (e.within() != null && !e.within().equals("sentence") && !e.within().equals("clause")) {
                     throw new RuleSetException(lexiconFile + ": an entry of " + code + " has within: " + e.within()
                             + " (clause or sentence)");

@@ -819,7 +819,7 @@ public final class ReasonReader {
      * role has several words in the part, the tightest span wins (「超市小程序，…导航到最近的门店」 is the 门店).
      */
     private static void together(Lexicon.Entry entry, List<List<Hit>> wordsByPart, Hit[] quoted, List<Candidate> out) {
-        List<String> firstGroup = entry.groups().get(0);
+        Set<String> firstGroup = entry.groups().get(0);
         for (List<Hit> words : wordsByPart) {
             List<Hit> best = null;
             for (Hit head : words) {
@@ -827,7 +827,7 @@ public final class ReasonReader {
                     continue;
                 }
                 List<Hit> anchors = new ArrayList<>(List.of(head));
-                for (List<String> group : entry.groups().subList(1, entry.groups().size())) {
+                for (Set<String> group : entry.groups().subList(1, entry.groups().size())) {
                     Hit nearest = null;
                     for (Hit h : words) {
                         // not across a quote's edge: the reviewer's words quoted and the answer to them are apart
