@@ -117,6 +117,14 @@ public final class HandWrittenPolicy {
                 && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && !o.isDestinationOnly());
     }
 
+    /** The only use the text states for the location is the user's city (the query locationOnlyForTheCity). */
+    private static boolean locationOnlyForTheCity(List<Mention> all) {
+        return all.stream().anyMatch(o -> "CITY_LEVEL_ONLY".equals(o.getCode()) && o.isStatedLimit() && o.isLocationUse()
+                && !o.isNegated() && !o.isWeak())
+                && all.stream().noneMatch(o -> o.isLocationUse() && !o.isNegated() && !o.isDestinationOnly()
+                        && !"CITY_LEVEL_ONLY".equals(o.getCode()));
+    }
+
     /** The reading rules TXT1, TXT2 and TXT5. */
     private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped, boolean exclusive,
                                   boolean unread) {
@@ -133,7 +141,8 @@ public final class HandWrittenPolicy {
                     || m.isBusiness() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated())
                     || scoped
                     || unread
-                    || locationOnlyForDeniedUses(all));
+                    || locationOnlyForDeniedUses(all)
+                    || locationOnlyForTheCity(all));
             // a use of a feature said later to have ended, or put in another app or said not live by a text that
             // scopes itself
             boolean pastOrElsewhere = all.stream().anyMatch(o -> o.getStatedCode().equals(m.getStatedCode())
@@ -178,7 +187,8 @@ public final class HandWrittenPolicy {
                             && o.isStatedLimit() && !o.isNegated() && !o.isWeak())
                         && all.stream().noneMatch(o -> o.isQualifying() && o.isLocationUse() && !o.isWeak() && !o.isNegated()
                             && !o.isDestinationOnly()))
-                    && !locationOnlyForDeniedUses(all);
+                    && !locationOnlyForDeniedUses(all)
+                    && !locationOnlyForTheCity(all);
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
                 && all.stream().noneMatch(Mention::isStatedLimit)
