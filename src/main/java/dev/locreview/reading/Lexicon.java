@@ -79,7 +79,7 @@ public final class Lexicon {
     /** The kinds of cue; each reads the list of cues.yaml named by its {@link #key()}. */
     enum Cue { NO_LOCATION, OTHERS, OTHERS_STATED, NOT_YET, AHEAD, ENDED, NOW, ELSEWHERE, CONDITIONAL, NEGATION, NOT_NEGATION, POST_NEGATION, RESTRICTION, NOT_RESTRICTION, POST_RESTRICTION, TOPIC_BEFORE,
         TOPIC_AFTER, BUSINESS, VAGUE, LOCATION, OTHER_PURPOSE, ASK_PERMISSION, YES_NO, TOPIC_MARKER, NOT_FEATURE, POLICY_REFERENCE, UNDECIDED, ANAPHOR, ONLY_DOES, ALL_OF_THEM, GATHERING, IF_NEEDED, CORRECTION, OWN_DOCUMENT, ABOVE, ENUMERATION, ALSO,
-        POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING, NOT_CUE, CONDITION_THEN, OBJECTION, CONTRAST, ROLE, REFUSAL, SOURCE, DETAIL_CORRECTED;
+        POLICY_PERMITS, OWN_VOICE, APPLICATION, PURPOSE_HEADING, PURPOSE_OPENER, NOT_CUE, CONDITION_THEN, OBJECTION, CONTRAST, ROLE, REFUSAL, SOURCE, DETAIL_CORRECTED;
 
         /** Its list's name in cues.yaml: the constant in lower camel case (NOT_YET: notYet). */
         String key() {
@@ -94,7 +94,6 @@ public final class Lexicon {
 
     private final Map<String, List<Entry>> phraseEntries;
     private final Map<String, List<Entry>> togetherEntries;
-    /** Every word of the four lists below in one automaton: a text is walked once, not once per list. */
     /** Every word of every list in one double-array automaton: compact (a reload holds two rule sets) and one pass. */
     private final AhoCorasickDoubleArrayTrie<String> words;
     private final Set<String> groupWordSet;

@@ -202,6 +202,7 @@ public final class ReasonReader {
         List<Hit> ownVoice = cues.get(Lexicon.Cue.OWN_VOICE);
         List<Hit> applications = cues.get(Lexicon.Cue.APPLICATION);
         List<Hit> purposeHeadings = cues.get(Lexicon.Cue.PURPOSE_HEADING);
+        List<Hit> purposeOpeners = cues.get(Lexicon.Cue.PURPOSE_OPENER);
         List<Hit> objections = cues.get(Lexicon.Cue.OBJECTION);
         List<Hit> refusals = cues.get(Lexicon.Cue.REFUSAL);
         List<Hit> conditionsThen = cues.get(Lexicon.Cue.CONDITION_THEN);
@@ -494,8 +495,11 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> inItsClauses = h -> inClause.test(h)
                     || c.anchors().stream().anyMatch(a -> clause[a.start()] == clause[h.start()]);
             // (a limit said in the clauses that follow the location got, in its sentence, is what the location is got for:
-            // «我们想拿到下单人的定位，自动识别他住在几号楼，直接填进收货地址栏里»)
-            boolean gotFor = c.entry().scenario().kind() == Scenario.Kind.LIMITING && first(locations, h -> sentence[h.start()] == in
+            // «我们想拿到下单人的定位，自动识别他住在几号楼，直接填进收货地址栏里»; so is a feature whose clause opens by saying
+            // so: «获取用户当前位置，一方面用于确定骑手送餐的目的地»)
+            boolean forIt = c.entry().scenario().kind() == Scenario.Kind.LIMITING
+                    || first(purposeOpeners, p -> p.start() == pastSpace(text, clauseStart[at])) != null;
+            boolean gotFor = forIt && first(locations, h -> sentence[h.start()] == in
                     && clause[h.start()] < at && at - clause[h.start()] <= PURPOSE_CLAUSES && !lexicon.isDestination(h.word())
                     && java.util.stream.IntStream.range(clause[h.start()], at).noneMatch(featureClauses::contains)) != null;
             boolean locationUse = c.entry().located() || purpose != null || gotFor || first(locations, inItsClauses) != null;

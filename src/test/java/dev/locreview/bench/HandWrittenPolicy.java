@@ -120,7 +120,8 @@ public final class HandWrittenPolicy {
     /** The only use the text states for the location is the user's city (the query locationOnlyForTheCity). */
     private static boolean locationOnlyForTheCity(List<Mention> all) {
         return all.stream().anyMatch(o -> "CITY_LEVEL_ONLY".equals(o.getCode()) && o.isStatedLimit() && o.isLocationUse()
-                && !o.isNegated() && !o.isWeak())
+                && !o.isNegated() && !o.isWeak()
+                && all.stream().noneMatch(q -> q.isQualifying() && !q.isNegated() && q.getSentence() == o.getSentence()))
                 && all.stream().noneMatch(o -> o.isLocationUse() && !o.isNegated() && !o.isDestinationOnly()
                         && !"CITY_LEVEL_ONLY".equals(o.getCode()));
     }
