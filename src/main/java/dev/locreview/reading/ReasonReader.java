@@ -25,6 +25,8 @@ public final class ReasonReader {
 
     /** How far after a now word a still-not makes it one (目前技术还在对接). */
     private static final int NOW_STILL_REACH = 4;
+    /** Clauses after a supposition («如果…») whose negations say what would follow from it. */
+    private static final int SUPPOSITION_REACH = 2;
 
     /** How long a clause runs without punctuation before a turning word (现在, 但是) opens the next one. */
     private static final int RUN_ON = 24;
@@ -210,8 +212,13 @@ public final class ReasonReader {
                 || negations.stream().anyMatch(n::inside) || isANotA(text, n));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
+        List<Hit> suppositions = cues.get(Lexicon.Cue.SUPPOSITION);
         java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
-                h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null;
+                h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null
+                // ... or in the clauses that follow a supposition in its sentence («如果只能前台定位，这段时间位置就断了，车主看不到
+                // 司机在哪»): what would go wrong, not what the mini-program does
+                || first(suppositions, h -> sentence[h.start()] == sentence[n.start()] && clause[h.start()] < clause[n.start()]
+                        && clause[n.start()] - clause[h.start()] <= SUPPOSITION_REACH) != null;
         negations.removeIf(consequence);
         postNegations.removeIf(consequence);
         // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
@@ -260,6 +267,9 @@ public final class ReasonReader {
         List<Candidate> candidates = candidates(found, clause, sentence, categories, notFeatures, quoted);
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
+        // what each of those clauses names
+        Map<Integer, List<Candidate>> namedIn = new java.util.HashMap<>();
+        candidates.forEach(c -> c.anchors().forEach(a -> namedIn.computeIfAbsent(clause[a.start()], k -> new ArrayList<>()).add(c)));
         // (the clauses that name a feature the text has, not only words that deny one: 拿到当前经纬度)
         Set<Integer> featureClauses = new java.util.HashSet<>();
         candidates.stream().filter(c -> c.entry().positive())
@@ -362,16 +372,21 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> sceneOfIt = h -> sentence[h.start()] == in && clause[h.start()] < at
                     && text.charAt(pastSpace(text, clauseStart[clause[h.start()]])) == '在'
                     && !namingClauses.contains(clause[h.start()]);
+            // ... and a later clause of the sentence that names it again by its words, and nothing else («货主查看车辆位置的页面：
+            // 车辆位置来自货车上装的北斗定位终端»)
+            java.util.function.Predicate<Hit> restated = h -> sentence[h.start()] == in && clause[h.start()] > at
+                    && namingClauses.contains(clause[h.start()])
+                    && namedIn.get(clause[h.start()]).stream().allMatch(o -> sharesWord(c, o));
             if (negation == null) {
                 negation = first(elsewhere, h -> own.contains(clause[h.start()]) || remarkOnIt.test(h) || valueOfIt.test(h)
-                        || gathered.test(h) || keyOfIt.test(h) || saidOfAbove.test(h) || sceneOfIt.test(h));
+                        || gathered.test(h) || keyOfIt.test(h) || saidOfAbove.test(h) || sceneOfIt.test(h) || restated.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             // Read by a device or another system and sent here («显示承运车辆的实时位置，数据来自车载GPS设备»): said of its
-            // clause and of the features before it in its sentence, from a later clause naming none of its own.
+            // clause and of the features before it in its sentence, from a later clause naming none of its own or only them again.
             if (negation == null) {
                 negation = first(sources, h -> sentence[h.start()] == in && (own.contains(clause[h.start()])
-                        || clause[h.start()] > at && !namingClauses.contains(clause[h.start()])));
+                        || clause[h.start()] > at && !namingClauses.contains(clause[h.start()])) || restated.test(h));
                 denial = negation == null ? null : "ELSEWHERE";
             }
             if (negation == null) {
@@ -653,23 +668,40 @@ public final class ReasonReader {
     /**
      * A feature stated as the mini-program's, named again in a later sentence by the same words and said there to be
      * planned («小程序会提供门店导航……。不过导航入口还在开发»), is planned: the later sentence says when. Not where its own
-     * clause says it runs now, nor across different words for the same scenario («共享单车……；共享电单车还在内测»).
+     * clause says it runs now, nor across different words for the same scenario («共享单车……；共享电单车还在内测») — except
+     * within the sentence of a mention so named, which it heads.
      */
     private static List<Mention> plannedLater(List<Mention> mentions, Map<Mention, Candidate> source, int[] sentence,
                                               int[] clause, List<Hit> now) {
         List<Mention> read = new ArrayList<>(mentions.size());
+        Map<Integer, Mention> laterIn = new java.util.HashMap<>();
         for (Mention m : mentions) {
-            Candidate c = source.get(m);
-            int start = m.getEvidence().start();
-            Mention later = m.isNegated() || !m.isStatedQualifying()
-                    || first(now, h -> clause[h.start()] == clause[start]) != null ? null
+            Mention later = standsAsRead(m, clause, now) ? null
                     : mentions.stream().filter(o -> "NOT_YET".equals(o.getDenial())
-                            && sentence[o.getEvidence().start()] > sentence[start]
+                            && sentence[o.getEvidence().start()] > sentence[m.getEvidence().start()]
                             && java.util.Objects.equals(o.getStatedCode(), m.getStatedCode())
-                            && sharesWord(c, source.get(o))).findFirst().orElse(null);
+                            && sharesWord(source.get(m), source.get(o))).findFirst().orElse(null);
             read.add(later == null ? m : m.deniedAs(later));
+            if (later != null) {
+                laterIn.putIfAbsent(sentence[m.getEvidence().start()], later);
+            }
+        }
+        // ... and so is the rest of the description it heads, in its sentence («景区智慧导览：游客定位后……推荐游览路线并导航到各
+        // 景点。导览模块目前只在景区内部员工中测试»)
+        for (int i = 0; i < read.size(); i++) {
+            Mention m = read.get(i);
+            Mention later = laterIn.get(sentence[m.getEvidence().start()]);
+            if (later != null && !standsAsRead(m, clause, now) && java.util.Objects.equals(later.getStatedCode(), m.getStatedCode())) {
+                read.set(i, m.deniedAs(later));
+            }
         }
         return read;
+    }
+
+    /** Whether the mention may be taken as planned later: stated, qualifying, and not in a clause that says it runs now. */
+    private static boolean standsAsRead(Mention m, int[] clause, List<Hit> now) {
+        int start = m.getEvidence().start();
+        return m.isNegated() || !m.isStatedQualifying() || first(now, h -> clause[h.start()] == clause[start]) != null;
     }
 
     /** Whether the two name a feature by the same word (one anchor's word holds the other's: 导航 in 门店导航). */

@@ -79,6 +79,7 @@ public final class HandWrittenPolicy {
         }
         String approval = null;
         boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
+        boolean mapApp = reading.signals().stream().anyMatch(g -> g.getKind().equals("MAPAPP"));
         boolean pushesOffers = app.isBackground() && reading.signals().stream().anyMatch(g -> g.getKind().equals("PUSH"));
         boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS"))
@@ -86,7 +87,10 @@ public final class HandWrittenPolicy {
         for (Pair p : pairs) {
             Grant g = p.grant();
             boolean sameFamily = g.getFamily() == app.getFamily();
-            if (p.outside() || pushesOffers || stopsOnLeaving || (app.getFamily() == ApiFamily.CONTINUOUS && !tracked
+            // (a navigation handed to a map app shows no track in the mini-program: GRANT)
+            boolean shownTracked = tracked && !(mapApp && p.scenario().isNavigation()
+                    && p.scenario().getSource() == AppScenario.Source.REASON_TEXT);
+            if (p.outside() || pushesOffers || stopsOnLeaving || (app.getFamily() == ApiFamily.CONTINUOUS && !shownTracked
                     && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
                     || (sameFamily && !g.appliesTo(app.getApi()))
                     || scenarios.stream().anyMatch(s -> g.isUndoneBy(s.getCode()))
