@@ -10,9 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +37,10 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -189,14 +191,35 @@ public final class RuleSet {
      * A session that holds the facts every decision shares (the rejection patterns and the official tables) and
      * keeps its network memory between decisions: a decision inserts its own facts, fires, and deletes what it
      * inserted and what its rules derived. A fresh or reset session per decision rebuilt that memory each time.
+     * What a decision put in working memory is recorded as it goes in, so neither reading the results nor clearing
+     * them walks the session's whole store (the shared tables are most of it).
      */
     private final class WarmSession {
         final KieSession session = kieBase.newKieSession();
-        final Set<FactHandle> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        final int sharedCount;
+        /** The decision's own facts and what its rules derived, in the order they went in. */
+        final Map<FactHandle, Object> decisionFacts = new java.util.LinkedHashMap<>();
         List<String> fired = new ArrayList<>();
 
         WarmSession() {
-            sharedFacts(data).forEach(f -> shared.add(session.insert(f)));
+            sharedFacts(data).forEach(session::insert);
+            sharedCount = (int) session.getFactCount();
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    decisionFacts.put(event.getFactHandle(), event.getObject());
+                }
+
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    decisionFacts.put(event.getFactHandle(), event.getObject());
+                }
+
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    decisionFacts.remove(event.getFactHandle());
+                }
+            });
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -230,7 +253,13 @@ public final class RuleSet {
                 throw new RuleSetException("rule set exceeded its fire budget: more than " + MAX_FIRES
                         + " rule firings in one decision (most often \"" + most + "\")");
             }
-            return new Execution(new ArrayList<>(session.getObjects(o -> isAny(o, wanted))), fired);
+            List<Object> out = new ArrayList<>();
+            decisionFacts.values().forEach(o -> {
+                if (isAny(o, wanted)) {
+                    out.add(o);
+                }
+            });
+            return new Execution(out, fired);
         }
 
         /**
@@ -239,9 +268,13 @@ public final class RuleSet {
          * (requireAnchors), so none can fire on what is left.
          */
         boolean clear() {
-            session.getFactHandles().stream().filter(h -> !shared.contains(h)).toList()
-                    .forEach(session::delete);
-            return session.getFactCount() == shared.size();
+            FactHandle[] handles = decisionFacts.keySet().toArray(new FactHandle[0]);
+            decisionFacts.clear();
+            for (FactHandle handle : handles) {
+                session.delete(handle);
+            }
+            // (a rule that deleted a shared fact leaves the session short of it: not reused)
+            return session.getFactCount() == sharedCount;
         }
     }
 
