@@ -21,6 +21,8 @@ public final class AppScenario {
     public boolean isQualifying() { return scenario.kind() == Scenario.Kind.QUALIFYING; }
     /** Navigation to an offline place (scenarios.yaml `navigation`). */
     public boolean isNavigation() { return scenario.navigation(); }
+    /** Someone comes to the user (scenarios.yaml `comesToUser`). */
+    public boolean isComesToUser() { return scenario.comesToUser(); }
     public Scenario getScenario() { return scenario; }
     public Source getSource() { return source; }
     public Evidence getEvidence() { return evidence; }

@@ -25,6 +25,8 @@ public final class ReasonReader {
 
     /** How far after a now word a still-not makes it one (目前技术还在对接). */
     private static final int NOW_STILL_REACH = 4;
+    /** A verdict clause («小程序里没有做»): at most so many clauses after the feature. */
+    private static final int VERDICT_REACH = 3;
     /** Clauses after a supposition («如果…») whose negations say what would follow from it. */
     private static final int SUPPOSITION_REACH = 2;
 
@@ -187,7 +189,10 @@ public final class ReasonReader {
         // a now that opens a still-not says when it is not yet, not what runs («目前还在测试环境调试», «导航到店目前技术
         // 还在对接地图SDK»)
         now.removeIf(h -> first(notYet, y -> clause[y.start()] == clause[h.start()] && y.start() >= h.end()
-                && y.start() - h.end() <= NOW_STILL_REACH) != null);
+                && y.start() - h.end() <= NOW_STILL_REACH) != null
+                // ... nor one that opens what the mini-program only does instead («……将于国庆节上线，目前小程序只有门票预订»)
+                || first(cues.get(Lexicon.Cue.ONLY_DOES), o -> clause[o.start()] == clause[h.start()] && o.start() >= h.end()
+                        && o.start() - h.end() <= NOW_STILL_REACH) != null);
         List<Hit> conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
         List<Hit> elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
         List<Hit> sources = cues.get(Lexicon.Cue.SOURCE);
@@ -213,6 +218,7 @@ public final class ReasonReader {
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
         List<Hit> suppositions = cues.get(Lexicon.Cue.SUPPOSITION);
+        List<Hit> verdicts = cues.get(Lexicon.Cue.VERDICT);
         java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
                 h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null
                 // ... or in the clauses that follow a supposition in its sentence («如果只能前台定位，这段时间位置就断了，车主看不到
@@ -268,6 +274,8 @@ public final class ReasonReader {
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
         // what each of those clauses names
+        Set<Integer> namingSentences = new java.util.HashSet<>();
+        candidates.forEach(c -> c.anchors().forEach(a -> namingSentences.add(sentence[a.start()])));
         Map<Integer, List<Candidate>> namedIn = new java.util.HashMap<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namedIn.computeIfAbsent(clause[a.start()], k -> new ArrayList<>()).add(c)));
         // (the clauses that name a feature the text has, not only words that deny one: 拿到当前经纬度)
@@ -310,6 +318,18 @@ public final class ReasonReader {
                     negation = first(allOfThem, g -> sentence[g.start()] == in && clause[g.start()] > anchorClause
                             && !namingClauses.contains(clause[g.start()])
                             && first(negations, h -> clause[h.start()] == clause[g.start()] && (h.inside(g) || g.inside(h))) != null);
+                }
+                // ... or a short verdict clause later in the sentence, after clauses that name nothing, that ends on its
+                // negation («景区内的导览我们用的是纸质地图和现场指示牌，小程序里没有做», «配送这一块，说实话，……我们目前并没有做»);
+                // a sentence that says when (原本计划……后面没做) is read for its plan or end below
+                if (negation == null && first(notYet, y -> sentence[y.start()] == in) == null
+                        && first(ended, y -> sentence[y.start()] == in) == null) {
+                    negation = first(verdicts, h -> sentence[h.start()] == in && clause[h.start()] > anchorClause
+                            && clause[h.start()] - anchorClause <= VERDICT_REACH
+                            && h.start() - clauseStart[clause[h.start()]] <= lexicon.negationReach()
+                            && clauseEnd(text, clause, h) == h.end()
+                            && java.util.stream.IntStream.rangeClosed(anchorClause + 1, clause[h.start()])
+                                    .noneMatch(namingClauses::contains));
                 }
                 if (negation != null) {
                     break;
@@ -365,8 +385,12 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> keyOfIt = h -> at > 0 && clause[h.start()] == at - 1 && sentence[h.start()] == in
                     && text.charAt(clauseStart[at] - 1) == ':' && !namingClauses.contains(at - 1);
             // ... and a later sentence that speaks of everything above it («上面这些外卖下单和配送功能都是在我们自家的App里完成的»)
+            // (or one that names no feature and says what the mini-program only does now: «自今年3月起本市已暂停投放，小程序目前只
+            // 保留押金退还和历史订单查询»)
             java.util.function.Predicate<Hit> saidOfAbove = h -> sentence[h.start()] > in
-                    && first(above, b -> sentence[b.start()] == sentence[h.start()] && b.start() < h.start()) != null;
+                    && (first(above, b -> sentence[b.start()] == sentence[h.start()] && b.start() < h.start()) != null
+                        || !namingSentences.contains(sentence[h.start()])
+                            && first(onlyDoes, o -> sentence[o.start()] == sentence[h.start()] && o.start() > h.start()) != null);
             // ... and an earlier clause of the sentence that only sets the scene in it («在我们的移动应用程序(App)中,用户可以
             // 找到附近的车辆»)
             java.util.function.Predicate<Hit> sceneOfIt = h -> sentence[h.start()] == in && clause[h.start()] < at
@@ -626,7 +650,7 @@ public final class ReasonReader {
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
                 scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, sentence,
-                sentenceStart, clause, clauseStart, remark, negations,
+                sentenceStart, clause, clauseStart, remark, negations, postNegations,
                 // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
                 java.util.stream.Stream.concat(elsewhere.stream(), sources.stream()).toList(), notYet, ended, corrections,
                 quoted, question, cues.get(Lexicon.Cue.ROLE), notCues));
@@ -704,6 +728,18 @@ public final class ReasonReader {
         return m.isNegated() || !m.isStatedQualifying() || first(now, h -> clause[h.start()] == clause[start]) != null;
     }
 
+    /** Where the clause holding the hit ends (its break, or the end of the text). */
+    private static int clauseEnd(String text, int[] clause, Hit h) {
+        int end = h.end();
+        while (end < text.length() && clause[end] == clause[h.start()]) {
+            end++;
+        }
+        while (end > h.end() && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
     /** Whether the two name a feature by the same word (one anchor's word holds the other's: 导航 in 门店导航). */
     private static boolean sharesWord(Candidate a, Candidate b) {
         return a.anchors().stream().anyMatch(x -> b.anchors().stream().anyMatch(x::sameWord));
@@ -728,7 +764,8 @@ public final class ReasonReader {
 
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
     private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
-                                 int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> elsewhere, List<Hit> notYet,
+                                 int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> postNegations,
+                                 List<Hit> elsewhere, List<Hit> notYet,
                                  List<Hit> ended, List<Hit> corrections, Hit[] quoted, Hit[] question, List<Hit> roles,
                                  List<Hit> notCues) {
         List<Signal> found = new ArrayList<>();
@@ -761,7 +798,10 @@ public final class ReasonReader {
                     // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
-                        && from - h.end() <= lexicon.negationReach()) != null;
+                        && from - h.end() <= lexicon.negationReach()) != null
+                    // ... or after it in its clause («骑行过程中不需要位置», «切后台或锁屏的情况我们并没有做任何处理»)
+                    || first(postNegations, h -> clause[h.start()] == clause[from] && h.start() >= to
+                        && h.start() - to <= lexicon.postNegationReach()) != null;
             lexicon.signalKinds(emit.getKeyword()).stream().filter(kind -> !denied || !lexicon.deniable(kind))
                     .forEach(kind -> found.add(
                             new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));

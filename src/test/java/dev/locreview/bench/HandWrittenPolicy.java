@@ -78,18 +78,20 @@ public final class HandWrittenPolicy {
             }
         }
         String approval = null;
-        boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
         boolean mapApp = reading.signals().stream().anyMatch(g -> g.getKind().equals("MAPAPP"));
         boolean pushesOffers = app.isBackground() && reading.signals().stream().anyMatch(g -> g.getKind().equals("PUSH"));
         boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
-        boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS"))
+        boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS") || g.getKind().equals("OWN_TRACK"))
                 && reading.signals().stream().noneMatch(g -> g.getKind().equals("STAFF"));
         for (Pair p : pairs) {
             Grant g = p.grant();
             boolean sameFamily = g.getFamily() == app.getFamily();
             // (a navigation handed to a map app shows no track in the mini-program: GRANT)
-            boolean shownTracked = tracked && !(mapApp && p.scenario().isNavigation()
-                    && p.scenario().getSource() == AppScenario.Source.REASON_TEXT);
+            // (where someone comes to the user, the user's own track is none of theirs)
+            boolean shownTracked = reading.signals().stream().anyMatch(t -> t.getKind().equals("TRACK")
+                    && !(p.scenario().isComesToUser() && reading.signals().stream().anyMatch(o -> o.getKind().equals("OWN_TRACK")
+                        && o.covers(t.getEvidence()))))
+                    && !(mapApp && p.scenario().isNavigation() && p.scenario().getSource() == AppScenario.Source.REASON_TEXT);
             if (p.outside() || pushesOffers || stopsOnLeaving || (app.getFamily() == ApiFamily.CONTINUOUS && !shownTracked
                     && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
                     || (sameFamily && !g.appliesTo(app.getApi()))
