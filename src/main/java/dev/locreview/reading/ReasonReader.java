@@ -273,7 +273,7 @@ public final class ReasonReader {
         List<Candidate> candidates = candidates(found, clause, sentence, categories, notFeatures, quoted);
         Set<Integer> namingClauses = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
-        // what each of those clauses names
+        // ... the sentences that name one, and what each naming clause names
         Set<Integer> namingSentences = new java.util.HashSet<>();
         candidates.forEach(c -> c.anchors().forEach(a -> namingSentences.add(sentence[a.start()])));
         Map<Integer, List<Candidate>> namedIn = new java.util.HashMap<>();
@@ -722,7 +722,7 @@ public final class ReasonReader {
         return read;
     }
 
-    /** Whether the mention may be taken as planned later: stated, qualifying, and not in a clause that says it runs now. */
+    /** Whether the mention stands as read: already denied, no stated qualifying use, or in a clause that says it runs now. */
     private static boolean standsAsRead(Mention m, int[] clause, List<Hit> now) {
         int start = m.getEvidence().start();
         return m.isNegated() || !m.isStatedQualifying() || first(now, h -> clause[h.start()] == clause[start]) != null;
