@@ -186,12 +186,13 @@ public final class ReasonReader {
         List<Hit> undecided = cues.get(Lexicon.Cue.UNDECIDED);
         List<Hit> anaphors = cues.get(Lexicon.Cue.ANAPHOR);
         List<Hit> now = cues.get(Lexicon.Cue.NOW);
+        List<Hit> onlyDoes = cues.get(Lexicon.Cue.ONLY_DOES);
         // a now that opens a still-not says when it is not yet, not what runs («目前还在测试环境调试», «导航到店目前技术
         // 还在对接地图SDK»)
         now.removeIf(h -> first(notYet, y -> clause[y.start()] == clause[h.start()] && y.start() >= h.end()
                 && y.start() - h.end() <= NOW_STILL_REACH) != null
                 // ... nor one that opens what the mini-program only does instead («……将于国庆节上线，目前小程序只有门票预订»)
-                || first(cues.get(Lexicon.Cue.ONLY_DOES), o -> clause[o.start()] == clause[h.start()] && o.start() >= h.end()
+                || first(onlyDoes, o -> clause[o.start()] == clause[h.start()] && o.start() >= h.end()
                         && o.start() - h.end() <= NOW_STILL_REACH) != null);
         List<Hit> conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
         List<Hit> elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
@@ -200,7 +201,6 @@ public final class ReasonReader {
         List<Hit> vagueWords = cues.get(Lexicon.Cue.VAGUE);
         List<Hit> notRestrictions = cues.get(Lexicon.Cue.NOT_RESTRICTION);
         List<Hit> yesNo = cues.get(Lexicon.Cue.YES_NO);
-        List<Hit> onlyDoes = cues.get(Lexicon.Cue.ONLY_DOES);
         List<Hit> allOfThem = cues.get(Lexicon.Cue.ALL_OF_THEM);
         List<Hit> also = cues.get(Lexicon.Cue.ALSO);
         List<Hit> above = cues.get(Lexicon.Cue.ABOVE);
