@@ -23,6 +23,8 @@ public final class AppScenario {
     public boolean isNavigation() { return scenario.navigation(); }
     /** Someone comes to the user (scenarios.yaml `comesToUser`). */
     public boolean isComesToUser() { return scenario.comesToUser(); }
+    /** Done with one position at one moment (scenarios.yaml `oneFix`). */
+    public boolean isOneFix() { return scenario.oneFix(); }
     public Scenario getScenario() { return scenario; }
     public Source getSource() { return source; }
     public Evidence getEvidence() { return evidence; }

@@ -62,7 +62,7 @@ public final class Lexicon {
     /** cues.yaml's reaches, break characters and the lists that are not cue kinds; each cue kind's list is keyed by {@link Cue#key()}. */
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int postNegationReach, int topicReach, int longText,
                    List<String> destination, List<String> noAnswer, List<String> yesAnswer, List<String> tagLine, List<String> people,
-                   List<String> softBreaks,
+                   List<String> softBreaks, List<String> spokenOpeners,
                    Map<String, SignalFile> signals) {
     }
 
@@ -110,6 +110,7 @@ public final class Lexicon {
     private final List<String> tagLines;
     private final List<String> people;
     private final List<String> softBreaks;
+    private final List<String> spokenOpeners;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
@@ -128,6 +129,8 @@ public final class Lexicon {
         this.tagLines = cueFile.tagLine().stream().map(Lexicon::fold).toList();
         this.people = cueFile.people().stream().map(Lexicon::fold).toList();
         this.softBreaks = cueFile.softBreaks().stream().map(Lexicon::fold).toList();
+        this.spokenOpeners = cueFile.spokenOpeners() == null ? List.of()
+                : cueFile.spokenOpeners().stream().map(Lexicon::fold).toList();
         this.destinations = cueFile.destination().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, List<Entry>> byPhrase = new HashMap<>();
@@ -376,4 +379,8 @@ public final class Lexicon {
         return softBreaks.stream().anyMatch(w -> text.startsWith(w, at));
     }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
+    /** Whether a word that opens the next sentence of a dictated text starts here (嗯, 还有, 以后). */
+    boolean opensSpokenSentence(String text, int at) {
+        return spokenOpeners.stream().anyMatch(w -> text.startsWith(w, at));
+    }
 }

@@ -1372,8 +1372,14 @@ public final class ReasonReader {
         int k = 0;
         boolean blank = true;
         int from = 0;
+        // a text dictated without one sentence mark pauses with spaces: a pause before a word that opens a statement
+        // (嗯, 还有, 以后) ends the sentence
+        boolean dictated = !clauses && text.chars().noneMatch(ch -> lexicon.isSentenceBreak((char) ch));
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (dictated && i > 0 && isSpaceBetweenHan(text, i - 1) && lexicon.opensSpokenSentence(text, i)) {
+                k++;
+            }
             // a check mark opens the item it marks («✔ 在线挂号 ✘ 院内导航»), unless its clause holds nothing yet
             // (a table's cell «| 到店导航 | ✗ |»); in a text run on without punctuation, a word that turns to the next
             // statement opens a clause («以前都要在取号机上排队现在可以在小程序上提前取号»)

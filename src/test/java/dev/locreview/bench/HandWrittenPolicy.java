@@ -79,6 +79,7 @@ public final class HandWrittenPolicy {
         }
         String approval = null;
         boolean mapApp = reading.signals().stream().anyMatch(g -> g.getKind().equals("MAPAPP"));
+        boolean oneEnough = reading.signals().stream().anyMatch(g -> g.getKind().equals("ONE_ENOUGH"));
         boolean pushesOffers = app.isBackground() && reading.signals().stream().anyMatch(g -> g.getKind().equals("PUSH"));
         boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS") || g.getKind().equals("OWN_TRACK"))
@@ -91,7 +92,9 @@ public final class HandWrittenPolicy {
             boolean shownTracked = reading.signals().stream().anyMatch(t -> t.getKind().equals("TRACK")
                     && !(p.scenario().isComesToUser() && reading.signals().stream().anyMatch(o -> o.getKind().equals("OWN_TRACK")
                         && o.covers(t.getEvidence()))))
-                    && !(mapApp && p.scenario().isNavigation() && p.scenario().getSource() == AppScenario.Source.REASON_TEXT);
+                    && !(mapApp && p.scenario().isNavigation() && p.scenario().getSource() == AppScenario.Source.REASON_TEXT)
+                    && !(p.scenario().isOneFix() && p.scenario().getSource() == AppScenario.Source.REASON_TEXT)
+                    && !(oneEnough && !p.scenario().isComesToUser());
             if (p.outside() || pushesOffers || stopsOnLeaving || (app.getFamily() == ApiFamily.CONTINUOUS && !shownTracked
                     && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
                     || (sameFamily && !g.appliesTo(app.getApi()))
