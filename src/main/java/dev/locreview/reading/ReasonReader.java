@@ -607,7 +607,7 @@ public final class ReasonReader {
             mentions.add(mention);
             source.put(mention, c);
         }
-        mentions = plannedLater(mentions, source, sentence, clause, now);
+        mentions = plannedLater(mentions, source, sentence, clause, now, lexicon);
         // «小程序只展示师傅资质、收费标准和公司介绍»: a sentence that says the mini-program does only things that are no
         // scenario — naming, from there to its end, no scenario it has, and not speaking of the location in its
         // clause («小程序只在下单时获取一次位置» says when, not what) — says which features are in it.
@@ -692,11 +692,12 @@ public final class ReasonReader {
     /**
      * A feature stated as the mini-program's, named again in a later sentence by the same words and said there to be
      * planned («小程序会提供门店导航……。不过导航入口还在开发»), is planned: the later sentence says when. Not where its own
-     * clause says it runs now, nor across different words for the same scenario («共享单车……；共享电单车还在内测») — except
-     * within the sentence of a mention so named, which it heads.
+     * clause says it runs now, nor across different words for the same scenario («共享单车……；共享电单车还在内测») or only
+     * the same worker («骑手要把餐送到用户手上……以后可能想做骑手实时位置给用户看»: the rider of the live delivery is not the
+     * planned feature) — except within the sentence of a mention so named, which it heads.
      */
     private static List<Mention> plannedLater(List<Mention> mentions, Map<Mention, Candidate> source, int[] sentence,
-                                              int[] clause, List<Hit> now) {
+                                              int[] clause, List<Hit> now, Lexicon lexicon) {
         List<Mention> read = new ArrayList<>(mentions.size());
         Map<Integer, Mention> laterIn = new java.util.HashMap<>();
         for (Mention m : mentions) {
@@ -704,7 +705,7 @@ public final class ReasonReader {
                     : mentions.stream().filter(o -> "NOT_YET".equals(o.getDenial())
                             && sentence[o.getEvidence().start()] > sentence[m.getEvidence().start()]
                             && java.util.Objects.equals(o.getStatedCode(), m.getStatedCode())
-                            && sharesWord(source.get(m), source.get(o))).findFirst().orElse(null);
+                            && sharesFeatureWord(source.get(m), source.get(o), lexicon)).findFirst().orElse(null);
             read.add(later == null ? m : m.deniedAs(later));
             if (later != null) {
                 laterIn.putIfAbsent(sentence[m.getEvidence().start()], later);
@@ -743,6 +744,12 @@ public final class ReasonReader {
     /** Whether the two name a feature by the same word (one anchor's word holds the other's: 导航 in 门店导航). */
     private static boolean sharesWord(Candidate a, Candidate b) {
         return a.anchors().stream().anyMatch(x -> b.anchors().stream().anyMatch(x::sameWord));
+    }
+
+    /** {@link #sharesWord}, but not by a word for the people who work the service (cue list role) alone. */
+    private static boolean sharesFeatureWord(Candidate a, Candidate b, Lexicon lexicon) {
+        return a.anchors().stream().anyMatch(x -> !lexicon.cueKinds(x.word()).contains(Lexicon.Cue.ROLE)
+                && b.anchors().stream().anyMatch(x::sameWord));
     }
 
     /**
