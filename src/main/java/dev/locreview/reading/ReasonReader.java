@@ -691,7 +691,8 @@ public final class ReasonReader {
 
     /**
      * A feature stated as the mini-program's, named again in a later sentence by the same words and said there to be
-     * planned («小程序会提供门店导航……。不过导航入口还在开发»), is planned: the later sentence says when. Not where its own
+     * planned («小程序会提供门店导航……。不过导航入口还在开发»), is planned: the later sentence says when; so is one named
+     * again after a sentence that said it planned or ended, unless its own sentence says what runs now. Not where its own
      * clause says it runs now, nor across different words for the same scenario («共享单车……；共享电单车还在内测») or only
      * the same worker («骑手要把餐送到用户手上……以后可能想做骑手实时位置给用户看»: the rider of the live delivery is not the
      * planned feature) — except within the sentence of a mention so named, which it heads.
@@ -701,9 +702,14 @@ public final class ReasonReader {
         List<Mention> read = new ArrayList<>(mentions.size());
         Map<Integer, Mention> laterIn = new java.util.HashMap<>();
         for (Mention m : mentions) {
+            // (and one said planned or ended first is so where a later sentence names it again as what the location is
+            // for: «外勤打卡 状态：灰度……正式上线时间待定。……申请定位用于外勤打卡»)
             Mention later = standsAsRead(m, clause, now) ? null
-                    : mentions.stream().filter(o -> "NOT_YET".equals(o.getDenial())
-                            && sentence[o.getEvidence().start()] > sentence[m.getEvidence().start()]
+                    : mentions.stream().filter(o -> ("NOT_YET".equals(o.getDenial())
+                                && sentence[o.getEvidence().start()] > sentence[m.getEvidence().start()]
+                            || ("NOT_YET".equals(o.getDenial()) || "ENDED".equals(o.getDenial()))
+                                && sentence[o.getEvidence().start()] < sentence[m.getEvidence().start()]
+                                && first(now, h -> sentence[h.start()] == sentence[m.getEvidence().start()]) == null)
                             && java.util.Objects.equals(o.getStatedCode(), m.getStatedCode())
                             && sharesFeatureWord(source.get(m), source.get(o), lexicon)).findFirst().orElse(null);
             read.add(later == null ? m : m.deniedAs(later));
