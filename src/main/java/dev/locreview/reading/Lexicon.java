@@ -62,7 +62,7 @@ public final class Lexicon {
     /** cues.yaml's reaches, break characters and the lists that are not cue kinds; each cue kind's list is keyed by {@link Cue#key()}. */
     record CueFile(String clauseBreaks, String sentenceBreaks, int negationReach, int postNegationReach, int topicReach, int longText,
                    List<String> destination, List<String> noAnswer, List<String> yesAnswer, List<String> tagLine, List<String> people,
-                   List<String> softBreaks, List<String> spokenOpeners,
+                   List<String> softBreaks, List<String> spokenOpeners, List<String> positionWords,
                    Map<String, SignalFile> signals) {
     }
 
@@ -111,6 +111,7 @@ public final class Lexicon {
     private final List<String> people;
     private final List<String> softBreaks;
     private final List<String> spokenOpeners;
+    private final Set<String> positionWords;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
@@ -157,6 +158,8 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
         this.cueKinds = kinds;
+        this.positionWords = cueFile.positionWords() == null ? Set.of()
+                : Set.copyOf(concepts.expand(cueFile.positionWords(), file + " positionWords"));
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
         signalFiles.forEach((kind, signal) -> {
             concepts.expand(signal.phrases(), file + " signals." + kind)
@@ -379,6 +382,8 @@ public final class Lexicon {
         return softBreaks.stream().anyMatch(w -> text.startsWith(w, at));
     }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
+    /** Whether the word names the position itself (位置, 实时位置), no feature. */
+    boolean isPositionWord(String word) { return positionWords.contains(word); }
     /** Whether a word that opens the next sentence of a dictated text starts here (嗯, 还有, 以后). */
     boolean opensSpokenSentence(String text, int at) {
         return spokenOpeners.stream().anyMatch(w -> text.startsWith(w, at));

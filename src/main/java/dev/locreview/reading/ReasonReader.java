@@ -752,9 +752,13 @@ public final class ReasonReader {
         return a.anchors().stream().anyMatch(x -> b.anchors().stream().anyMatch(x::sameWord));
     }
 
-    /** {@link #sharesWord}, but not by a word for the people who work the service (cue list role) alone. */
+    /**
+     * {@link #sharesWord}, but not by a word for the people who work the service (cue list role) or for the position
+     * itself (positionWords) alone.
+     */
     private static boolean sharesFeatureWord(Candidate a, Candidate b, Lexicon lexicon) {
         return a.anchors().stream().anyMatch(x -> !lexicon.cueKinds(x.word()).contains(Lexicon.Cue.ROLE)
+                && !lexicon.isPositionWord(x.word())
                 && b.anchors().stream().anyMatch(x::sameWord));
     }
 
