@@ -12,8 +12,9 @@ import dev.locreview.policy.RuleSetException;
 
 /**
  * The word families and spelling variants of rules/reading/concepts.yaml: a word list that names a family
- * ($RIDER) reads as all its words, and every word also reads in its variant spellings (定为 for 定位).
- * Expansion happens once, when the lexicon is built; the text is still scanned once.
+ * ($RIDER) reads as all its words, and every word also reads in its variant spellings (gps for 定位); a misspelling
+ * as long as its word that no one writes otherwise (定为 for 定位) is mended in the text instead. Expansion happens once, when the lexicon
+ * is built; the text is still scanned once.
  */
 final class Concepts {
 
@@ -23,14 +24,41 @@ final class Concepts {
     private static final int MAX_BUILT = 20_000;
 
     private final Map<String, List<String>> families;
+    /** Variant spellings the words are built with (gps for 定位, 到行 for 导航). */
     private final Map<String, List<String>> variants;
+    /**
+     * Misspellings as long as their word that no one writes otherwise (定为 for 定位, 嘅 for 的): the text is respelled
+     * instead, letter for letter, so no offset moves and no built word is multiplied by them.
+     */
+    private final Map<String, String> respellings = new java.util.LinkedHashMap<>();
 
-    Concepts(Map<String, List<String>> families, Map<String, List<String>> variants) {
+    Concepts(Map<String, List<String>> families, Map<String, List<String>> variants, Map<String, List<String>> respellings) {
         this.families = families == null ? Map.of() : families;
         this.variants = variants == null ? Map.of() : variants;
+        (respellings == null ? Map.<String, List<String>>of() : respellings).forEach((head, spellings) -> {
+            for (String spelling : spellings) {
+                if (spelling.length() != head.length()) {
+                    throw new RuleSetException("reading/concepts.yaml respellings: «" + spelling + "» is not as long as «"
+                            + head + "»; make it a variant");
+                }
+                this.respellings.put(Lexicon.fold(spelling), Lexicon.fold(head));
+            }
+        });
     }
 
-    record File(Map<String, List<String>> families, Map<String, List<String>> variants) {
+    /** The folded text with every misspelling of concepts.yaml's respellings written as its word. */
+    String respell(String text) {
+        String out = text;
+        for (Map.Entry<String, String> r : respellings.entrySet()) {
+            if (out.contains(r.getKey())) {
+                out = out.replace(r.getKey(), r.getValue());
+            }
+        }
+        return out;
+    }
+
+    record File(Map<String, List<String>> families, Map<String, List<String>> variants,
+                Map<String, List<String>> respellings) {
     }
 
     /** The words of a list with its families spelled out and every variant spelling added, folded. */

@@ -112,6 +112,7 @@ public final class Lexicon {
     private final List<String> softBreaks;
     private final List<String> spokenOpeners;
     private final Set<String> positionWords;
+    private final Concepts concepts;
     private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
@@ -158,6 +159,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
         this.cueKinds = kinds;
+        this.concepts = concepts;
         this.positionWords = cueFile.positionWords() == null ? Set.of()
                 : Set.copyOf(concepts.expand(cueFile.positionWords(), file + " positionWords"));
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
@@ -230,7 +232,7 @@ public final class Lexicon {
         Path lexiconFile = folder.resolve("lexicon.yaml");
         Path cueFile = folder.resolve("cues.yaml");
         Concepts.File conceptFile = read(folder.resolve("concepts.yaml"), new TypeReference<>() { });
-        Concepts concepts = new Concepts(conceptFile.families(), conceptFile.variants());
+        Concepts concepts = new Concepts(conceptFile.families(), conceptFile.variants(), conceptFile.respellings());
         Map<String, List<EntryFile>> raw = read(lexiconFile, new TypeReference<>() { });
         List<Entry> entries = new ArrayList<>();
         raw.forEach((code, list) -> {
@@ -382,6 +384,8 @@ public final class Lexicon {
         return softBreaks.stream().anyMatch(w -> text.startsWith(w, at));
     }
     boolean isSentenceBreak(char c) { return sentenceBreaks.indexOf(c) >= 0; }
+    /** The text folded and its misspellings mended (定为 reads 定位), offsets kept. */
+    String prepare(String reason) { return concepts.respell(fold(reason)); }
     /** Whether the word names the position itself (位置, 实时位置), no feature. */
     boolean isPositionWord(String word) { return positionWords.contains(word); }
     /** Whether a word that opens the next sentence of a dictated text starts here (嗯, 还有, 以后). */

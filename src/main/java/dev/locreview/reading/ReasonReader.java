@@ -125,7 +125,7 @@ public final class ReasonReader {
             return new Reading(new ReasonText(0, false), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
-        String text = Lexicon.fold(reason);
+        String text = lexicon.prepare(reason);
         int[] clause = breaks(text, true);
         int[] sentence = breaks(text, false);
         boolean[] remark = remarks(text, clause);
