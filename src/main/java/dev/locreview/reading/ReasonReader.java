@@ -29,6 +29,12 @@ public final class ReasonReader {
     private static final int VERDICT_REACH = 3;
     /** Clauses after a supposition («如果…») whose negations say what would follow from it. */
     private static final int SUPPOSITION_REACH = 2;
+    /**
+     * How far apart, in characters, a signal and one that cancels it in its clause may be: a text dictated without
+     * punctuation is one clause, and the API named at its end («这就是为什么需要监听位置变化») takes back no track told
+     * a hundred characters before it.
+     */
+    private static final int CANCEL_REACH = 24;
 
     /** How long a clause runs without punctuation before a turning word (现在, 但是) opens the next one. */
     private static final int RUN_ON = 24;
@@ -825,6 +831,7 @@ public final class ReasonReader {
         }
         // in its clause: «司机切到地图App导航时仍需在后台继续定位» cancels no track its sentence states in another clause
         List<Signal> kept = found.stream().filter(s -> found.stream().noneMatch(other -> (clause[other.getStart()] == clause[s.getStart()]
+                && Math.max(other.getStart(), s.getStart()) - Math.min(other.getEvidence().end(), s.getEvidence().end()) <= CANCEL_REACH
                 && lexicon.cancelling(s.getKind()).contains(other.getKind()))
                 || (other.getSentence() == s.getSentence() && lexicon.cancellingInSentence(s.getKind()).contains(other.getKind()))))
                 .toList();
