@@ -523,7 +523,10 @@ public final class ReasonReader {
             // «## 定位用途 / - 判断用户所在城市是否已开通»: the lines under a heading that names the location's purpose say
             // what it is for, as «定位仅用于：» does — a limit there is restricted, a feature there is a use of the location.
             Hit purpose = heading[in] < 0 ? null : first(purposeHeadings, h -> sentence[h.start()] == heading[in]);
-            if (restriction == null && purpose != null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
+            // (not a limit whose line also names a use: «1. 附近门店：显示距离，点进去可一键导航到店» lists the stores to go to)
+            if (restriction == null && purpose != null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
+                    && candidates.stream().noneMatch(o -> o.entry().scenario().kind() == Scenario.Kind.QUALIFYING
+                        && o.anchors().stream().anyMatch(a -> sentence[a.start()] == in))) {
                 restriction = purpose;
             }
             // «需要定位用户所在城市»: the city as the very object of the location word is what the location is for
