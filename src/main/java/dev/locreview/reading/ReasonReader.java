@@ -511,7 +511,10 @@ public final class ReasonReader {
             // «…要知道你在哪个城市，…，定位就用这一下»: a later clause of the sentence that names no feature and
             // speaks of the location only to restrict it restricts the limit before it; so does an earlier one
             // («定位净系用嚟睇下你喺广州定深圳,首页推送当地嘅优惠券»).
-            if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
+            // (not a limit whose own clause names a use: «位置用于线下大厅指引：推荐最近的便民服务中心并导航前往»)
+            if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
+                    && candidates.stream().noneMatch(o -> o.entry().scenario().kind() == Scenario.Kind.QUALIFYING
+                        && o.anchors().stream().anyMatch(a -> clause[a.start()] == at))) {
                 java.util.function.Predicate<Hit> onlyRestricts = h -> sentence[h.start()] == in
                         && !namingClauses.contains(clause[h.start()])
                         && first(locations, l -> clause[l.start()] == clause[h.start()]) != null;
