@@ -219,6 +219,9 @@ public final class ReasonReader {
         List<Hit> objections = cues.get(Lexicon.Cue.OBJECTION);
         List<Hit> refusals = cues.get(Lexicon.Cue.REFUSAL);
         List<Hit> conditionsThen = cues.get(Lexicon.Cue.CONDITION_THEN);
+        // what a feature spares the user («……看到配送车的实时位置，不用在村口干等») is its benefit, not a denial
+        List<Hit> spared = cues.get(Lexicon.Cue.SPARED);
+        negations.removeIf(n -> first(spared, h -> clause[h.start()] == clause[n.start()] && h.start() >= n.end()) != null);
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || negations.stream().anyMatch(n::inside) || isANotA(text, n));
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
@@ -1054,7 +1057,7 @@ public final class ReasonReader {
 
     /** 送不送得到, 去不去: the same character on both sides of 不 asks, it does not deny. */
     private static boolean isANotA(String text, Hit negation) {
-        return negation.word().equals("不") && negation.start() > 0 && negation.end() < text.length()
+        return (negation.word().equals("不") || negation.word().equals("没")) && negation.start() > 0 && negation.end() < text.length()
                 && text.charAt(negation.start() - 1) == text.charAt(negation.end());
     }
 
