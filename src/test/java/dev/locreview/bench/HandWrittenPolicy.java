@@ -56,7 +56,8 @@ public final class HandWrittenPolicy {
         for (Mention m : mentions) {
             boolean tableWordsOnly = statedLimit && reading.signals().stream()
                     .anyMatch(g -> g.getKind().equals("TABLEWORDS") && g.covers(m.getEvidence()));
-            if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped, exclusive, unread)) {
+            if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped, exclusive, unread,
+                    reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK")))) {
                 scenarios.add(new AppScenario(m.getEffective(), AppScenario.Source.REASON_TEXT, m.getEvidence()));
             }
         }
@@ -118,10 +119,11 @@ public final class HandWrittenPolicy {
 
     /**
      * The text speaks of the location only for qualifying features it plans, denies or puts elsewhere: no live mention
-     * that uses the location is left (a feature named only by where someone goes uses none).
+     * that uses the location is left (a feature named only by where someone goes uses none), and no live position said
+     * over time («地图上实时显示自己走到哪»).
      */
-    private static boolean locationOnlyForDeniedUses(List<Mention> all) {
-        return all.stream().anyMatch(o -> o.isNegated() && !"FALLBACK".equals(o.getDenial()) && o.isLocationUse()
+    private static boolean locationOnlyForDeniedUses(List<Mention> all, boolean tracked) {
+        return !tracked && all.stream().anyMatch(o -> o.isNegated() && !"FALLBACK".equals(o.getDenial()) && o.isLocationUse()
                 && o.isStatedQualifying())
                 && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && !o.isDestinationOnly());
     }
@@ -137,7 +139,7 @@ public final class HandWrittenPolicy {
 
     /** The reading rules TXT1, TXT2 and TXT5. */
     private static boolean counts(Mention m, List<Mention> all, boolean vague, boolean scoped, boolean exclusive,
-                                  boolean unread) {
+                                  boolean unread, boolean tracked) {
         if (m.getEffective() == null) {
             return false;
         }
@@ -151,7 +153,7 @@ public final class HandWrittenPolicy {
                     || m.isBusiness() && all.stream().anyMatch(o -> o.isStatedLimit() && !o.isNegated())
                     || scoped
                     || unread
-                    || locationOnlyForDeniedUses(all)
+                    || locationOnlyForDeniedUses(all, tracked)
                     || locationOnlyForTheCity(all));
             // a use of a feature said later to have ended, or put in another app or said not live by a text that
             // scopes itself
@@ -198,14 +200,14 @@ public final class HandWrittenPolicy {
                             && o.isStatedLimit() && !o.isNegated() && !o.isWeak())
                         && all.stream().noneMatch(o -> o.isQualifying() && o.isLocationUse() && !o.isWeak() && !o.isNegated()
                             && !o.isDestinationOnly()))
-                    && !locationOnlyForDeniedUses(all)
+                    && !locationOnlyForDeniedUses(all, tracked)
                     && !locationOnlyForTheCity(all);
         }
         return !m.isLocationUse() && m.isBusiness() && !vague && !scoped && !unread
                 && all.stream().noneMatch(Mention::isStatedLimit)
                 && all.stream().noneMatch(o -> o.isNegated() && !"HASHTAG".equals(o.getDenial()) && !"FALLBACK".equals(o.getDenial())
                         && o.getStatedCode().equals(m.getStatedCode()))
-                && !locationOnlyForDeniedUses(all);
+                && !locationOnlyForDeniedUses(all, tracked);
     }
 
     private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs, boolean pushesOffers,
