@@ -13,8 +13,8 @@ import dev.locreview.policy.RuleSetException;
 /**
  * The word families and spelling variants of rules/reading/concepts.yaml: a word list that names a family
  * ($RIDER) reads as all its words, and every word also reads in its variant spellings (gps for 定位); a misspelling
- * as long as its word that no one writes otherwise (定为 for 定位) is mended in the text instead. Expansion happens once, when the lexicon
- * is built; the text is still scanned once.
+ * as long as its word that no one writes otherwise (定为 for 定位) is mended in the text instead. Expansion happens
+ * once, when the lexicon is built; the text is still scanned once.
  */
 final class Concepts {
 

@@ -219,11 +219,11 @@ public final class ReasonReader {
         List<Hit> objections = cues.get(Lexicon.Cue.OBJECTION);
         List<Hit> refusals = cues.get(Lexicon.Cue.REFUSAL);
         List<Hit> conditionsThen = cues.get(Lexicon.Cue.CONDITION_THEN);
-        // what a feature spares the user («……看到配送车的实时位置，不用在村口干等») is its benefit, not a denial
         List<Hit> spared = cues.get(Lexicon.Cue.SPARED);
-        negations.removeIf(n -> first(spared, h -> clause[h.start()] == clause[n.start()] && h.start() >= n.end()) != null);
         negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
-                || negations.stream().anyMatch(n::inside) || isANotA(text, n));
+                || negations.stream().anyMatch(n::inside) || isANotA(text, n)
+                // what a feature spares the user («……看到配送车的实时位置，不用在村口干等») is its benefit, not a denial
+                || first(spared, h -> clause[h.start()] == clause[n.start()] && h.start() >= n.end()) != null);
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
         List<Hit> suppositions = cues.get(Lexicon.Cue.SUPPOSITION);
@@ -516,8 +516,7 @@ public final class ReasonReader {
             // («定位净系用嚟睇下你喺广州定深圳,首页推送当地嘅优惠券»).
             // (not a limit whose own clause names a use: «位置用于线下大厅指引：推荐最近的便民服务中心并导航前往»)
             if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
-                    && candidates.stream().noneMatch(o -> o.entry().scenario().kind() == Scenario.Kind.QUALIFYING
-                        && o.anchors().stream().anyMatch(a -> clause[a.start()] == at))) {
+                    && !namesUse(candidates, clause, at)) {
                 java.util.function.Predicate<Hit> onlyRestricts = h -> sentence[h.start()] == in
                         && !namingClauses.contains(clause[h.start()])
                         && first(locations, l -> clause[l.start()] == clause[h.start()]) != null;
@@ -531,8 +530,7 @@ public final class ReasonReader {
             Hit purpose = heading[in] < 0 ? null : first(purposeHeadings, h -> sentence[h.start()] == heading[in]);
             // (not a limit whose line also names a use: «1. 附近门店：显示距离，点进去可一键导航到店» lists the stores to go to)
             if (restriction == null && purpose != null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
-                    && candidates.stream().noneMatch(o -> o.entry().scenario().kind() == Scenario.Kind.QUALIFYING
-                        && o.anchors().stream().anyMatch(a -> sentence[a.start()] == in))) {
+                    && !namesUse(candidates, sentence, in)) {
                 restriction = purpose;
             }
             // «需要定位用户所在城市»: the city as the very object of the location word is what the location is for
@@ -1055,7 +1053,13 @@ public final class ReasonReader {
         return -1;
     }
 
-    /** 送不送得到, 去不去: the same character on both sides of 不 asks, it does not deny. */
+    /** Whether a qualifying use is named in this clause or sentence (`part` numbers them, `at` is the one asked about). */
+    private static boolean namesUse(List<Candidate> candidates, int[] part, int at) {
+        return candidates.stream().anyMatch(o -> o.entry().scenario().kind() == Scenario.Kind.QUALIFYING
+                && o.anchors().stream().anyMatch(a -> part[a.start()] == at));
+    }
+
+    /** 送不送得到, 去不去, 到没到: the same character on both sides of 不 or 没 asks, it does not deny. */
     private static boolean isANotA(String text, Hit negation) {
         return (negation.word().equals("不") || negation.word().equals("没")) && negation.start() > 0 && negation.end() < text.length()
                 && text.charAt(negation.start() - 1) == text.charAt(negation.end());
