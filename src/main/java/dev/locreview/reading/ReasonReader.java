@@ -226,6 +226,22 @@ public final class ReasonReader {
                 || first(spared, h -> clause[h.start()] == clause[n.start()] && h.start() >= n.end()) != null);
         postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
                 || postNegations.stream().anyMatch(n::inside));
+        // A question asked only to assert («难道还要他一个字一个字输入自己在哪吗？», «不持续定位怎么导？») asks nothing, and
+        // its negations assert; so do two in one clause that open on «none» («没有哪一单代驾不需要这一步»).
+        // What such a question says outright stays asked, that is denied («难道要骑友一直亮着屏幕吗？»); the topic it opens
+        // with («车主喝了酒叫代驾，难道……») and what it negates are stated.
+        Map<Integer, Integer> asserting = assertingQuestions(text, clause, sentence, sentenceStart, cues.get(Lexicon.Cue.RHETORICAL), negations);
+        Set<Integer> stated = new java.util.HashSet<>();
+        negations.stream().filter(n -> asserting.containsKey(sentence[n.start()])).forEach(n -> stated.add(clause[n.start()]));
+        asserting.forEach((s, opens) -> {
+            for (int k = clause[sentenceStart[s]]; k < opens; k++) {
+                stated.add(k);
+            }
+        });
+        List<Hit> twice = Stream.concat(negations.stream(), postNegations.stream())
+                .filter(n -> affirmedTwice(text, n, negations, postNegations, clause)).toList();
+        negations.removeIf(n -> asserting.containsKey(sentence[n.start()]) || twice.contains(n));
+        postNegations.removeIf(twice::contains);
         List<Hit> suppositions = cues.get(Lexicon.Cue.SUPPOSITION);
         List<Hit> verdicts = cues.get(Lexicon.Cue.VERDICT);
         java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
@@ -240,6 +256,7 @@ public final class ReasonReader {
         noLocations.removeIf(consequence);
         boolean[] topicClause = topics(text, clause, topicMarkers);
         Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause, askPermission);
+        stated.forEach(k -> question[k] = null);
         // a clause or article of the mini-program's own agreement or privacy policy is its own word, not the policy's
         policyReferences.removeIf(r -> first(ownDocuments, d -> clause[d.start()] == clause[r.start()] && d.start() <= r.start()
                 && r.start() - d.end() <= OWN_DOCUMENT_REACH) != null);
@@ -485,7 +502,7 @@ public final class ReasonReader {
             // Any question whose answer, the next sentence, names the same use again: the answer decides
             // («你们说有网点导航？——对，网点导航是「网点服务」那个小程序做的。», «怎么叫代驾？——请下载我们的App»).
             int end = sentenceEnd(text, sentenceStart, in);
-            if (negation == null && text.charAt(end) == '?') {
+            if (negation == null && text.charAt(end) == '?' && !asserting.containsKey(in)) {
                 int answer = nextSentence(text, sentence, end);
                 if (candidates.stream().anyMatch(o -> sentence[o.start()] == answer
                         && o.entry().scenario().code().equals(c.entry().scenario().code()))) {
@@ -1060,6 +1077,32 @@ public final class ReasonReader {
     }
 
     /** 送不送得到, 去不去, 到没到: the same character on both sides of 不 or 没 asks, it does not deny. */
+    /**
+     * The sentences that end on a question asked only to assert, each with the clause its rhetorical word opens: a
+     * rhetorical word in them (难道, 谁不), or 怎么 after a negation of its clause («不持续定位怎么导？»).
+     */
+    private static Map<Integer, Integer> assertingQuestions(String text, int[] clause, int[] sentence, int[] sentenceStart,
+                                                           List<Hit> rhetorical, List<Hit> negations) {
+        Map<Integer, Integer> asserting = new HashMap<>();
+        for (Hit r : rhetorical) {
+            int in = sentence[r.start()];
+            boolean afterNegation = first(negations, n -> clause[n.start()] == clause[r.start()] && n.end() <= r.start()) != null;
+            if (text.charAt(sentenceEnd(text, sentenceStart, in)) == '?' && (!r.word().equals("怎么") || afterNegation)) {
+                asserting.merge(in, clause[r.start()], Math::min);
+            }
+        }
+        return asserting;
+    }
+
+    /** One of two negations of a clause that opens on «none» (没有哪一单……不, 没有一次……不会): together they affirm. */
+    private static boolean affirmedTwice(String text, Hit n, List<Hit> negations, List<Hit> postNegations, int[] clause) {
+        java.util.function.Predicate<Hit> opensOnNone = h -> h.word().startsWith("没") && h.end() < text.length()
+                && "哪一".indexOf(text.charAt(h.end())) >= 0;
+        java.util.function.Predicate<Hit> laterInClause = o -> clause[o.start()] == clause[n.start()] && o.start() >= n.end();
+        return opensOnNone.test(n) && (first(negations, laterInClause) != null || first(postNegations, laterInClause) != null)
+                || first(negations, o -> opensOnNone.test(o) && clause[o.start()] == clause[n.start()] && o.end() <= n.start()) != null;
+    }
+
     private static boolean isANotA(String text, Hit negation) {
         return (negation.word().equals("不") || negation.word().equals("没")) && negation.start() > 0 && negation.end() < text.length()
                 && text.charAt(negation.start() - 1) == text.charAt(negation.end());
