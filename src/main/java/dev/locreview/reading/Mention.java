@@ -14,7 +14,7 @@ public final class Mention {
     private final Scenario effective;
     /** The kinds of denial a mention can carry (what DRL compares `denial` with); none is a scenario code. */
     public static final java.util.Set<String> DENIALS = java.util.Set.of("NEGATION", "TOPIC", "OTHERS", "QUOTED", "HASHTAG",
-            "QUESTION", "ELSEWHERE", "NOT_YET", "ENDED", "CORRECTED", "FALLBACK");
+            "QUESTION", "ELSEWHERE", "NOT_YET", "ENDED", "PAST", "CORRECTED", "FALLBACK");
 
     private final String denial;
     private final boolean restricted;
@@ -37,7 +37,8 @@ public final class Mention {
      *                    HASHTAG (a post's label: #跑腿#), QUOTED (the policy's words, or an objection the writer imagines, quoted), OTHERS
      *                    (another item than the one the text says uses the location: «定位仅用于第5项»), QUESTION
      *                    (its sentence asks about it: 有门店导航吗？), CORRECTED (the writer takes it back: 哦不对、准确地说), FALLBACK
-     *                    (what the mini-program does when the user refuses the location: 用户拒绝授权时……)
+     *                    (what the mini-program does when the user refuses the location: 用户拒绝授权时……), PAST (told in
+     *                    the story of how it was done before what is done now: 最早……现在的做法……; it denies only itself)
      * @param restricted  a restriction cue (仅/只/即可) limits the location's use to it
      * @param locationUse its clause speaks of using the location (定位, 位置, 导航, 附近 …)
      * @param business    its clause says what the business is (我们是…, 公司运营…)

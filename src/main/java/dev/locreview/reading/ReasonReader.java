@@ -99,6 +99,8 @@ public final class ReasonReader {
     private static final int SPEAKER_LABEL = 5;
     /** How close before a yes-no word a negation makes the question rhetorical («直接定位不好吗？»). */
     private static final int RHETORICAL_REACH = 3;
+    /** How far into its sentence a past opener may stand («踩坑：最早……»). */
+    private static final int PAST_OPENS = 6;
     /** What may stand between a topic marker and the end of its clause. */
     private static final String PARTICLES = "呢啊吧嘛呀 ";
     /** How far after a policy reference its quotation may open («第5条“…”», «规范一、1)：“…”»). */
@@ -254,8 +256,15 @@ public final class ReasonReader {
         postNegations.removeIf(consequence);
         // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
         noLocations.removeIf(consequence);
+        Hit[] past = pastSpans(text, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER), cues.get(Lexicon.Cue.PAST_END));
         boolean[] topicClause = topics(text, clause, topicMarkers);
-        Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, topicClause, askPermission);
+        // (at its clause's start, or after a dash: «附上距离与营业时间——至于怎么走»)
+        cues.get(Lexicon.Cue.TOPIC_OPENER).stream().filter(o -> clauseStart[clause[o.start()]] == o.start()
+                        || "—-–".indexOf(text.charAt(o.start() - 1)) >= 0)
+                .forEach(o -> topicClause[clause[o.start()]] = true);
+        // (an answer that says it is not live yet or no longer is a no too: «上门美甲？还在筹备中»)
+        List<Hit> noAnswers = Stream.of(negations, notYet, ended).flatMap(List::stream).toList();
+        Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, noAnswers, topicClause, askPermission);
         stated.forEach(k -> question[k] = null);
         // a clause or article of the mini-program's own agreement or privacy policy is its own word, not the policy's
         policyReferences.removeIf(r -> first(ownDocuments, d -> clause[d.start()] == clause[r.start()] && d.start() <= r.start()
@@ -472,6 +481,12 @@ public final class ReasonReader {
                     denial = "NOT_YET";
                 }
             }
+            // A feature of the story of how it was done before (PAST_OPENER) is past, whatever that story says of it
+            // («却出现师傅没上门就点完工»): that mention only, not the same feature done now.
+            if (past[c.start()] != null) {
+                negation = past[c.start()];
+                denial = "PAST";
+            }
             // The next sentence speaks of it as 该功能 and says it is not live («· 实时查看跑腿员位置 / a) 该功能还在开发中»), or is
             // in another app («其实这个实时位置功能只在我们的App里有»).
             Hit anaphor = negation != null ? null : first(anaphors, h -> sentence[h.start()] == in + 1
@@ -683,7 +698,7 @@ public final class ReasonReader {
                 sentenceStart, clause, clauseStart, remark, negations, postNegations,
                 // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
                 java.util.stream.Stream.concat(elsewhere.stream(), sources.stream()).toList(), notYet, ended, corrections,
-                quoted, question, cues.get(Lexicon.Cue.ROLE), notCues));
+                quoted, past, question, cues.get(Lexicon.Cue.ROLE), notCues));
     }
 
     /**
@@ -813,7 +828,7 @@ public final class ReasonReader {
     private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
                                  int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> postNegations,
                                  List<Hit> elsewhere, List<Hit> notYet,
-                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, Hit[] question, List<Hit> roles,
+                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, Hit[] past, Hit[] question, List<Hit> roles,
                                  List<Hit> notCues) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
@@ -838,6 +853,8 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, clause[from], remark, clause, sentence, clauseStart);
             boolean denied = deniedNext || first(notYet, remarkOnIt) != null || first(ended, remarkOnIt) != null
                     || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null
+                    // ... or in the story of how it was done before
+                    || past[from] != null
                     // ... or asked about and not answered yes («会持续定位吗？不会»)
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
@@ -1101,6 +1118,27 @@ public final class ReasonReader {
         java.util.function.Predicate<Hit> laterInClause = o -> clause[o.start()] == clause[n.start()] && o.start() >= n.end();
         return opensOnNone.test(n) && (first(negations, laterInClause) != null || first(postNegations, laterInClause) != null)
                 || first(negations, o -> opensOnNone.test(o) && clause[o.start()] == clause[n.start()] && o.end() <= n.start()) != null;
+    }
+
+    /**
+     * Per character, the past opener whose story it is in: from an opener within {@link #PAST_OPENS} characters of its
+     * sentence's start to that sentence's end or the first now said in it, where a now follows later in the text.
+     */
+    private static Hit[] pastSpans(String text, int[] sentence, int[] sentenceStart, List<Hit> openers, List<Hit> ends) {
+        Hit[] past = new Hit[text.length()];
+        for (Hit opener : openers) {
+            int in = sentence[opener.start()];
+            if (opener.start() - sentenceStart[in] > PAST_OPENS || first(ends, e -> e.start() > opener.end() + 1) == null) {
+                continue;
+            }
+            // (the change the story tells is past too: «后来改成用户选点»)
+            Hit end = first(ends, e -> e.start() > opener.end() + 1 && sentence[e.start()] == in);
+            int to = end != null ? end.start() : sentenceEnd(text, sentenceStart, in) + 1;
+            for (int i = opener.start(); i < to; i++) {
+                past[i] = opener;
+            }
+        }
+        return past;
     }
 
     private static boolean isANotA(String text, Hit negation) {
@@ -1404,7 +1442,8 @@ public final class ReasonReader {
      * the question opens with («跑腿的话，…吧？») is asked about too.
      */
     private Hit[] questions(String text, int[] clause, int[] clauseStart, int[] sentence, List<Hit> yesNo,
-                            List<Hit> undecided, List<Hit> negations, boolean[] topicClause, List<Hit> askPermission) {
+                            List<Hit> undecided, List<Hit> negations, List<Hit> noAnswers, boolean[] topicClause,
+                            List<Hit> askPermission) {
         Hit[] question = new Hit[text.isEmpty() ? 0 : clause[text.length() - 1] + 1];
         for (Hit cue : undecided) {
             question[clause[cue.start()]] = cue;
@@ -1428,7 +1467,7 @@ public final class ReasonReader {
                         && h.start() - n.end() <= RHETORICAL_REACH) == null);
             // the answer: the next sentence that says anything, after its speaker's label («\n商家A：那倒没有»)
             int answerStart = answerStart(text, end);
-            Hit answer = answerStart < 0 ? null : first(negations, h -> sentence[h.start()] == sentence[answerStart]
+            Hit answer = answerStart < 0 ? null : first(noAnswers, h -> sentence[h.start()] == sentence[answerStart]
                     && h.start() >= answerStart && h.start() - answerStart <= ANSWER_REACH);
             int from = asked != null ? clause[asked.start()] : answer != null ? clause[i] : -1;
             // a topic asked about («跑腿的话，下单时要定位取件点吧？») is in the question

@@ -188,7 +188,7 @@ class ReviewApiTest extends HttpTestSupport {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("apis")).hasSize(8);
         assertThat(reply.body().path("categories").toString()).contains("交通服务", "快递业与邮政", "金融业", "金融");
-        assertThat(reply.body().path("scenarios")).hasSize(32);
+        assertThat(reply.body().path("scenarios")).hasSize(33);
         assertThat(reply.body().path("scenarios").get(0).path("label").asText()).isEqualTo("代驾");
         // a table's row lists the API it is for: 物流服务's parcels are opened by each of the four tables
         assertThat(reply.body().path("scenarios").findValues("clause").toString()).contains("TGL-LOG", "TOLC-LOG", "TBG-LOG");
