@@ -256,7 +256,8 @@ public final class ReasonReader {
         postNegations.removeIf(consequence);
         // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
         noLocations.removeIf(consequence);
-        Hit[] past = pastSpans(text, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER), cues.get(Lexicon.Cue.PAST_END));
+        Hit[] past = pastSpans(text, clause, clauseStart, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER),
+                cues.get(Lexicon.Cue.PAST_END));
         boolean[] topicClause = topics(text, clause, topicMarkers);
         // (at its clause's start, or after a dash: «附上距离与营业时间——至于怎么走»)
         cues.get(Lexicon.Cue.TOPIC_OPENER).stream().filter(o -> clauseStart[clause[o.start()]] == o.start()
@@ -483,7 +484,7 @@ public final class ReasonReader {
             }
             // A feature of the story of how it was done before (PAST_OPENER) is past, whatever that story says of it
             // («却出现师傅没上门就点完工»): that mention only, not the same feature done now.
-            if (past[c.start()] != null) {
+            if (past[c.start()] != null && (negation == null || "NEGATION".equals(denial))) {
                 negation = past[c.start()];
                 denial = "PAST";
             }
@@ -1122,18 +1123,23 @@ public final class ReasonReader {
 
     /**
      * Per character, the past opener whose story it is in: from an opener within {@link #PAST_OPENS} characters of its
-     * sentence's start to that sentence's end or the first now said in it, where a now follows later in the text.
+     * sentence's start (or after a colon) to that sentence's end or the clause of the first now said in it, where a now
+     * follows later in the text. A draft's «原：……改：……» is such a story.
      */
-    private static Hit[] pastSpans(String text, int[] sentence, int[] sentenceStart, List<Hit> openers, List<Hit> ends) {
+    private static Hit[] pastSpans(String text, int[] clause, int[] clauseStart, int[] sentence, int[] sentenceStart,
+                                   List<Hit> openers, List<Hit> ends) {
         Hit[] past = new Hit[text.length()];
         for (Hit opener : openers) {
             int in = sentence[opener.start()];
-            if (opener.start() - sentenceStart[in] > PAST_OPENS || first(ends, e -> e.start() > opener.end() + 1) == null) {
+            // (or after a colon: «申请原因（修订）：原：……»)
+            boolean opens = opener.start() - sentenceStart[in] <= PAST_OPENS || text.charAt(opener.start() - 1) == ':';
+            if (!opens || first(ends, e -> e.start() > opener.end() + 1) == null) {
                 continue;
             }
             // (the change the story tells is past too: «后来改成用户选点»)
+            // (to the clause that says the now: «以前在自家App里派单，今年司机全部改用小程序接单»)
             Hit end = first(ends, e -> e.start() > opener.end() + 1 && sentence[e.start()] == in);
-            int to = end != null ? end.start() : sentenceEnd(text, sentenceStart, in) + 1;
+            int to = end != null ? Math.max(opener.end(), clauseStart[clause[end.start()]]) : sentenceEnd(text, sentenceStart, in) + 1;
             for (int i = opener.start(); i < to; i++) {
                 past[i] = opener;
             }

@@ -123,7 +123,8 @@ public final class HandWrittenPolicy {
      * over time («地图上实时显示自己走到哪»).
      */
     private static boolean locationOnlyForDeniedUses(List<Mention> all, boolean tracked) {
-        return !tracked && all.stream().anyMatch(o -> o.isNegated() && !"FALLBACK".equals(o.getDenial()) && o.isLocationUse()
+        return !tracked && all.stream().anyMatch(o -> o.isNegated() && !"FALLBACK".equals(o.getDenial())
+                && !"PAST".equals(o.getDenial()) && o.isLocationUse()
                 && o.isStatedQualifying())
                 && all.stream().noneMatch(o -> !o.isNegated() && o.isLocationUse() && !o.isDestinationOnly());
     }
