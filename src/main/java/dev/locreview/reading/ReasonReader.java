@@ -99,6 +99,9 @@ public final class ReasonReader {
     private static final int SPEAKER_LABEL = 5;
     /** How close before a yes-no word a negation makes the question rhetorical («直接定位不好吗？»). */
     private static final int RHETORICAL_REACH = 3;
+    /** A release's version line: a version number and at most a short status or title after it. */
+    private static final java.util.regex.Pattern VERSION_LINE =
+            java.util.regex.Pattern.compile("(?i)(v|版本\\s*|version\\s*)\\d+(\\.\\d+)+\\s*\\S{0,12}");
     /** How far into its sentence a past opener may stand («踩坑：最早……»). */
     private static final int PAST_OPENS = 6;
     /** What may stand between a topic marker and the end of its clause. */
@@ -699,7 +702,7 @@ public final class ReasonReader {
                 sentenceStart, clause, clauseStart, remark, negations, postNegations,
                 // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
                 java.util.stream.Stream.concat(elsewhere.stream(), sources.stream()).toList(), notYet, ended, corrections,
-                quoted, past, question, cues.get(Lexicon.Cue.ROLE), notCues));
+                quoted, past, heading, question, cues.get(Lexicon.Cue.ROLE), notCues));
     }
 
     /**
@@ -829,7 +832,8 @@ public final class ReasonReader {
     private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
                                  int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> postNegations,
                                  List<Hit> elsewhere, List<Hit> notYet,
-                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, Hit[] past, Hit[] question, List<Hit> roles,
+                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, Hit[] past, int[] heading, Hit[] question,
+                                 List<Hit> roles,
                                  List<Hit> notCues) {
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
@@ -856,6 +860,8 @@ public final class ReasonReader {
                     || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null
                     // ... or in the story of how it was done before
                     || past[from] != null
+                    // ... or under a heading that says its lines are not live («v3.2.0（待上线）»)
+                    || heading[sentence[from]] >= 0 && first(notYet, h -> sentence[h.start()] == heading[sentence[from]]) != null
                     // ... or asked about and not answered yes («会持续定位吗？不会»)
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
@@ -1361,7 +1367,8 @@ public final class ReasonReader {
             int lead = Math.min(pastSpace(text, start), end);
             String line = text.substring(lead, end).strip();
             if (!line.isEmpty()) {
-                boolean markdownHeading = line.charAt(0) == '#';
+                // a Markdown heading, or a release's version line over its notes («v3.3.0（待上线）», «v4.1.0 发布说明»)
+                boolean markdownHeading = line.charAt(0) == '#' || VERSION_LINE.matcher(line).matches();
                 if (markdownHeading) {
                     current = sentence[lead];
                     section = true;
