@@ -261,11 +261,7 @@ public final class ReasonReader {
         noLocations.removeIf(consequence);
         Hit[] past = pastSpans(text, clause, clauseStart, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER),
                 cues.get(Lexicon.Cue.PAST_END));
-        boolean[] topicClause = topics(text, clause, topicMarkers);
-        // (at its clause's start, or after a dash: «附上距离与营业时间——至于怎么走»)
-        cues.get(Lexicon.Cue.TOPIC_OPENER).stream().filter(o -> clauseStart[clause[o.start()]] == o.start()
-                        || "—-–".indexOf(text.charAt(o.start() - 1)) >= 0)
-                .forEach(o -> topicClause[clause[o.start()]] = true);
+        boolean[] topicClause = topics(text, clause, clauseStart, topicMarkers, cues.get(Lexicon.Cue.TOPIC_OPENER));
         // (an answer that says it is not live yet or no longer is a no too: «上门美甲？还在筹备中»)
         List<Hit> noAnswers = Stream.of(negations, notYet, ended).flatMap(List::stream).toList();
         Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, noAnswers, topicClause, askPermission);
@@ -1227,9 +1223,16 @@ public final class ReasonReader {
         return start;
     }
 
-    /** The clauses that end on a topic marker (…的话, …这块), particles and spaces aside. */
-    private boolean[] topics(String text, int[] clause, List<Hit> markers) {
+    /**
+     * The clauses that end on a topic marker (…的话, …这块), particles and spaces aside, or open on a topic opener (至于…)
+     * at their start or after a dash («附上距离与营业时间——至于怎么走»).
+     */
+    private boolean[] topics(String text, int[] clause, int[] clauseStart, List<Hit> markers, List<Hit> openers) {
         boolean[] topic = new boolean[clause.length == 0 ? 0 : clause[clause.length - 1] + 1];
+        for (Hit opener : openers) {
+            topic[clause[opener.start()]] |= clauseStart[clause[opener.start()]] == opener.start()
+                    || "—-–".indexOf(text.charAt(opener.start() - 1)) >= 0;
+        }
         for (Hit marker : markers) {
             int i = marker.end();
             while (i < text.length() && clause[i] == clause[marker.start()] && PARTICLES.indexOf(text.charAt(i)) >= 0) {
@@ -1368,8 +1371,8 @@ public final class ReasonReader {
             String line = text.substring(lead, end).strip();
             if (!line.isEmpty()) {
                 // a Markdown heading, or a release's version line over its notes («v3.3.0（待上线）», «v4.1.0 发布说明»)
-                boolean markdownHeading = line.charAt(0) == '#' || VERSION_LINE.matcher(line).matches();
-                if (markdownHeading) {
+                boolean headingLine = line.charAt(0) == '#' || VERSION_LINE.matcher(line).matches();
+                if (headingLine) {
                     current = sentence[lead];
                     section = true;
                 } else if (current >= 0 && (section || isBullet(line))) {
@@ -1380,7 +1383,7 @@ public final class ReasonReader {
                     current = -1;
                     section = false;
                 }
-                if (!markdownHeading && line.charAt(line.length() - 1) == ':') {
+                if (!headingLine && line.charAt(line.length() - 1) == ':') {
                     // the sentence that ends in the colon: a numbered line («2. 定位用途：») starts with an item of its own
                     int colon = end - 1;
                     while (Character.isWhitespace(text.charAt(colon))) {
