@@ -79,6 +79,14 @@ public final class ReasonReader {
     }
 
     /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
+    /**
+     * Where the text's clauses and sentences fall (each character's clause and sentence number, where each starts),
+     * which clauses are bracketed remarks, and the heading line each sentence stands under (-1: none).
+     */
+    private record Layout(int[] clause, int[] sentence, int[] clauseStart, int[] sentenceStart, boolean[] remark,
+                          int[] heading) {
+    }
+
     public record Reading(ReasonText text, List<Mention> mentions, List<VaguePurpose> vague,
                           List<LocationScoped> scoped, List<UnreadPurpose> unread, List<Signal> signals) {
 
@@ -145,6 +153,7 @@ public final class ReasonReader {
         int[] heading = headings(text, sentence);
         int[] clauseStart = starts(clause);
         int[] sentenceStart = starts(sentence);
+        Layout layout = new Layout(clause, sentence, clauseStart, sentenceStart, remark, heading);
         // each kind of cue found, in order; what a plan made ahead names is also not yet («先把接口申请下来»)
         Map<Lexicon.Cue, List<Hit>> cues = new EnumMap<>(Lexicon.Cue.class);
         for (Lexicon.Cue kind : Lexicon.Cue.values()) {
@@ -383,7 +392,7 @@ public final class ReasonReader {
             // 阿姨上门»); and when its clause names no feature of its own it is said of the sentence's («导航这块，我们
             // 排在下一期») — except a clause that says what runs now («暂时只是显示附近门店»). A bracketed remark
             // that names no feature is said of the item it follows («同城配送（在App中提供）»).
-            java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, at, remark, clause, sentence, clauseStart)
+            java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, at, layout)
                     && !namingClauses.contains(clause[h.start()]);
             java.util.function.Predicate<Hit> reachesForward = h -> sentence[h.start()] == in && clause[h.start()] < at
                     && first(now, n -> sentence[n.start()] == in && clause[n.start()] > clause[h.start()]
@@ -452,7 +461,7 @@ public final class ReasonReader {
                 // (a now said of some of its words only is not said of the feature: «目前有购票和景点介绍，电子导览还在开发»)
                 // (or in the bracketed status on its clause: «· 自提点取货（已上线）» under a heading «版本计划：»)
                 boolean saysNow = c.anchors().stream().allMatch(a -> first(now, h -> clause[h.start()] == clause[a.start()]
-                        || inRemarkOn(h, clause[a.start()], remark, clause, sentence, clauseStart)) != null);
+                        || inRemarkOn(h, clause[a.start()], layout)) != null);
                 // ... and not over a clause that says what runs now («导航的话 现在是没有做的 以后可能会加»).
                 java.util.function.Predicate<Hit> saidOfTheSentence = h -> sentence[h.start()] == in && !saysNow
                         && !namingClauses.contains(clause[h.start()]) && !remark[clause[h.start()]]
@@ -694,11 +703,7 @@ public final class ReasonReader {
         }
         mentions = bounded(mentions);
         return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, sentence,
-                sentenceStart, clause, clauseStart, remark, negations, postNegations,
-                // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
-                java.util.stream.Stream.concat(elsewhere.stream(), sources.stream()).toList(), notYet, ended, corrections,
-                quoted, past, heading, question, cues.get(Lexicon.Cue.ROLE), notCues));
+                scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, layout, cues, quoted, past, question));
     }
 
     /**
@@ -825,12 +830,20 @@ public final class ReasonReader {
     }
 
     /** The gate signals of the text; one cancels another of its clause as cues.yaml says. */
-    private List<Signal> signals(String reason, Lexicon.Found words, int[] sentence, int[] sentenceStart, int[] clause,
-                                 int[] clauseStart, boolean[] remark, List<Hit> negations, List<Hit> postNegations,
-                                 List<Hit> elsewhere, List<Hit> notYet,
-                                 List<Hit> ended, List<Hit> corrections, Hit[] quoted, Hit[] past, int[] heading, Hit[] question,
-                                 List<Hit> roles,
-                                 List<Hit> notCues) {
+    private List<Signal> signals(String reason, Lexicon.Found words, Layout layout, Map<Lexicon.Cue, List<Hit>> cues,
+                                 Hit[] quoted, Hit[] past, Hit[] question) {
+        int[] sentence = layout.sentence();
+        int[] clause = layout.clause();
+        int[] clauseStart = layout.clauseStart();
+        List<Hit> negations = cues.get(Lexicon.Cue.NEGATION);
+        List<Hit> postNegations = cues.get(Lexicon.Cue.POST_NEGATION);
+        List<Hit> notYet = cues.get(Lexicon.Cue.NOT_YET);
+        List<Hit> ended = cues.get(Lexicon.Cue.ENDED);
+        List<Hit> corrections = cues.get(Lexicon.Cue.CORRECTION);
+        List<Hit> roles = cues.get(Lexicon.Cue.ROLE);
+        List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
+        // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
+        List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), cues.get(Lexicon.Cue.SOURCE).stream()).toList();
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
             int from = emit.getStart();
@@ -851,17 +864,17 @@ public final class ReasonReader {
                     && first(elsewhere, h -> clause[h.start()] == next) == null;
             // ... or by a later sentence that puts the worker it follows in another app; or inside an imagined objection
             // ... or by the bracketed remark on its clause («显示司机实时位置（测试中，尚未对外开放）»)
-            java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, clause[from], remark, clause, sentence, clauseStart);
+            java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, clause[from], layout);
             boolean denied = deniedNext || first(notYet, remarkOnIt) != null || first(ended, remarkOnIt) != null
                     || workerElsewhereLater(sentence[from], roles, elsewhere, sentence, clause) || quoted[from] != null
                     // ... or in the story of how it was done before
                     || past[from] != null
                     // ... or under a heading that says its lines are not live («v3.2.0（待上线）»)
-                    || heading[sentence[from]] >= 0 && first(notYet, h -> sentence[h.start()] == heading[sentence[from]]) != null
+                    || layout.heading()[sentence[from]] >= 0 && first(notYet, h -> sentence[h.start()] == layout.heading()[sentence[from]]) != null
                     // ... or asked about and not answered yes («会持续定位吗？不会»)
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
-                    || first(ended, inItsClause) != null || correction(corrections, sentence, sentenceStart, to) != null
+                    || first(ended, inItsClause) != null || correction(corrections, sentence, layout.sentenceStart(), to) != null
                     // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
                     || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
@@ -1074,13 +1087,13 @@ public final class ReasonReader {
         return (in + 1 < sentenceStart.length ? sentenceStart[in + 1] : text.length()) - 1;
     }
 
-    /** The item a remark is said of: the nearest clause before it that is no remark itself (-1: none). */
     /** Whether the hit stands in a bracketed remark bound to clause {@code on} of its sentence («门店导航（已上线）»). */
-    private static boolean inRemarkOn(Hit h, int on, boolean[] remark, int[] clause, int[] sentence, int[] clauseStart) {
-        return remark[clause[h.start()]] && sentence[h.start()] == sentence[clauseStart[on]]
-                && itemBefore(remark, clause[h.start()]) == on;
+    private static boolean inRemarkOn(Hit h, int on, Layout layout) {
+        return layout.remark()[layout.clause()[h.start()]] && layout.sentence()[h.start()] == layout.sentence()[layout.clauseStart()[on]]
+                && itemBefore(layout.remark(), layout.clause()[h.start()]) == on;
     }
 
+    /** The item a remark is said of: the nearest clause before it that is no remark itself (-1: none). */
     private static int itemBefore(boolean[] remark, int at) {
         for (int c = at - 1; c >= 0; c--) {
             if (!remark[c]) {
@@ -1096,7 +1109,6 @@ public final class ReasonReader {
                 && o.anchors().stream().anyMatch(a -> part[a.start()] == at));
     }
 
-    /** 送不送得到, 去不去, 到没到: the same character on both sides of 不 or 没 asks, it does not deny. */
     /**
      * The sentences that end on a question asked only to assert, each with the clause its rhetorical word opens: a
      * rhetorical word in them (难道, 谁不), or 怎么 after a negation of its clause («不持续定位怎么导？»).
@@ -1149,6 +1161,7 @@ public final class ReasonReader {
         return past;
     }
 
+    /** 送不送得到, 去不去, 到没到: the same character on both sides of 不 or 没 asks, it does not deny. */
     private static boolean isANotA(String text, Hit negation) {
         return (negation.word().equals("不") || negation.word().equals("没")) && negation.start() > 0 && negation.end() < text.length()
                 && text.charAt(negation.start() - 1) == text.charAt(negation.end());
