@@ -38,6 +38,8 @@ public final class ReasonReader {
 
     /** How long a clause runs without punctuation before a turning word (现在, 但是) opens the next one. */
     private static final int RUN_ON = 24;
+    /** A sentence this long, run on with commas, is read as the statements its turning words open (runOnSentences). */
+    private static final int RUN_ON_SENTENCE = 100;
 
     /** How many clauses after the location got its purpose may run (定位，自动识别楼号，填进地址栏). */
     private static final int PURPOSE_CLAUSES = 2;
@@ -120,8 +122,9 @@ public final class ReasonReader {
     private static final int SUBJECT_REACH = 4;
     private static final String OPENING_QUOTES = "“「『\"‘";
     private static final String CLOSING_QUOTES = "”」』\"’";
-    private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒";
-    private static final String CROSSES = "✘✗❌☒×";
+    private static final String CHECK_MARKS = "✔✓✅☑✘✗❌☒☐□";
+    /** Marks that answer an item no: a cross, or a box left unticked. */
+    private static final String CROSSES = "✘✗❌☒×☐□";
     /** Marks that open a bulleted line. Like every check here, on the folded text (：and ） read as : and )). */
     private static final String BULLETS = "·•-*–—●▪◦>";
     /** One to ten. */
@@ -146,7 +149,7 @@ public final class ReasonReader {
         List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
         String text = lexicon.prepare(reason);
         int[] clause = breaks(text, true);
-        int[] sentence = breaks(text, false);
+        int[] sentence = runOnSentences(text, breaks(text, false));
         boolean[] remark = remarks(text, clause);
         Hit[] hashtag = hashtags(text, sentence);
         tagLines(text, hashtag);
@@ -382,9 +385,13 @@ public final class ReasonReader {
             // ... not where it is said of the rest («定位只用于天气卡片，其他功能都不用定位»)
             if (negation == null) {
                 // (a feature its own clause says is planned is that, not denied: «外卖功能还在开发中，…定位暂时没有地方用»)
+                // (nor across a clause naming another feature: «……配送员按这个坐标把餐送到游客身边，……酒店房间的订单则直接选房号不需要
+                // 定位» says which orders need none)
+                int last = c.anchors().stream().mapToInt(a -> clause[a.start()]).max().orElse(at);
                 negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end()
                         && first(allOthers, o -> clause[o.start()] == clause[h.start()]) == null
-                        && first(notYet, y -> clause[y.start()] == at) == null);
+                        && first(notYet, y -> clause[y.start()] == at) == null
+                        && java.util.stream.IntStream.range(last + 1, clause[h.start()]).noneMatch(namingClauses::contains));
             }
             denial = negation == null ? null : "NEGATION";
             // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause; it reaches
@@ -1549,6 +1556,36 @@ public final class ReasonReader {
             }
         }
         return part;
+    }
+
+    /**
+     * A sentence run on with commas for a long stretch (一逗到底: «……线上问诊功能还在筹备暂未开放，这次申请定位是因为……，所以签到时
+     * 需要……») is several statements: a clause that opens on a word that turns to the next one (spokenOpeners: 所以, 另外,
+     * 现在, 这次) ends the sentence before it, as a pause does in a dictated text — so what one statement plans, quotes or
+     * denies is not said of the next.
+     */
+    private int[] runOnSentences(String text, int[] sentence) {
+        int[] out = new int[sentence.length];
+        int k = 0;
+        int from = 0;
+        boolean runOn = false;
+        for (int i = 0; i < text.length(); i++) {
+            if (i == 0 || sentence[i] != sentence[i - 1]) {
+                k += i == 0 ? 0 : 1;
+                from = i;
+                int end = i;
+                while (end < sentence.length && sentence[end] == sentence[i]) {
+                    end++;
+                }
+                runOn = end - i >= RUN_ON_SENTENCE;
+            } else if (runOn && lexicon.isClauseBreak(text.charAt(i - 1)) && i - from >= RUN_ON
+                    && lexicon.opensSpokenSentence(text, i)) {
+                k++;
+                from = i;
+            }
+            out[i] = k;
+        }
+        return out;
     }
 
     /** A soft break's word inside a longer one (体现在, 不但) turns nothing. */

@@ -144,6 +144,11 @@ public final class HandWrittenPolicy {
         if (m.getEffective() == null) {
             return false;
         }
+        // R2's takeaway shows no courier: beside the courier's position followed live an unrestricted address is only that
+        if ("TAKEAWAY_ADDRESS_ONLY".equals(m.getCode()) && !m.isRestricted() && tracked && all.stream().anyMatch(o ->
+                "MEAL_DELIVERY".equals(o.getCode()) && o.isLocationUse() && !o.isNegated() && !o.isWeak())) {
+            return false;
+        }
         if (m.isLocationUse() && !m.isWeak()) {
             // a feature named only by where it goes yields as TXT1 says
             boolean yieldsAsNamed = m.isDestinationOnly() && ((m.isQualifying() && all.stream().anyMatch(o ->
