@@ -850,7 +850,8 @@ public final class ReasonReader {
         List<Hit> roles = cues.get(Lexicon.Cue.ROLE);
         List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
         // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
-        List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), cues.get(Lexicon.Cue.SOURCE).stream()).toList();
+        List<Hit> sources = cues.get(Lexicon.Cue.SOURCE);
+        List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), sources.stream()).toList();
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
             int from = emit.getStart();
@@ -881,6 +882,9 @@ public final class ReasonReader {
                     // ... or asked about and not answered yes («会持续定位吗？不会»)
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+                    // ... or by where the position comes from, said in the clause after it («想知道搬家车到哪了，车辆位置是车上装的
+                    // GPS定位器传到后台的»)
+                    || first(sources, h -> clause[h.start()] == next && sentence[h.start()] == sentence[from]) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, layout.sentenceStart(), to) != null
                     // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
