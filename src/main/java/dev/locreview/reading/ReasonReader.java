@@ -271,6 +271,8 @@ public final class ReasonReader {
         postNegations.removeIf(consequence);
         // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
         noLocations.removeIf(consequence);
+        // ... nor after the point its clause opens on («送达后不再获取位置»): when the use ends, not that there is none
+        noLocations.removeIf(h -> text.substring(clauseStart[clause[h.start()]], h.start()).contains("后"));
         Hit[] past = pastSpans(text, clause, clauseStart, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER),
                 cues.get(Lexicon.Cue.PAST_END));
         boolean[] topicClause = topics(text, clause, clauseStart, topicMarkers, cues.get(Lexicon.Cue.TOPIC_OPENER));
