@@ -853,6 +853,7 @@ public final class ReasonReader {
         List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
         // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
         List<Hit> sources = cues.get(Lexicon.Cue.SOURCE);
+        List<Hit> oneFix = cues.get(Lexicon.Cue.ONE_FIX);
         List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), sources.stream()).toList();
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
@@ -867,10 +868,12 @@ public final class ReasonReader {
             java.util.function.Predicate<Hit> inItsClause = h -> clause[h.start()] == clause[from];
             // ... or by the clause after it, opening on a negation («阿姨在路上走到哪儿，小程序里是不显示的»)
             int next = clause[from] + 1;
-            // (not where that clause speaks of another app: «……师傅在路上的实时位置，公众号那边已经不接单了»)
+            // (not where that clause speaks of another app: «……师傅在路上的实时位置，公众号那边已经不接单了», nor of a single fix
+            // that cannot do it: «需要持续接收位置变化，单次定位无法做到»)
             boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
                     && first(negations, h -> clause[h.start()] == next
-                        && h.start() - clauseStart[next] <= lexicon.negationReach()) != null
+                        && h.start() - clauseStart[next] <= lexicon.negationReach()
+                        && first(oneFix, f -> clause[f.start()] == next && f.end() <= h.start()) == null) != null
                     && first(elsewhere, h -> clause[h.start()] == next) == null;
             // ... or by a later sentence that puts the worker it follows in another app; or inside an imagined objection
             // ... or by the bracketed remark on its clause («显示司机实时位置（测试中，尚未对外开放）»)
