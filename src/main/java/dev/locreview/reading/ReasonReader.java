@@ -272,7 +272,7 @@ public final class ReasonReader {
         // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
         noLocations.removeIf(consequence);
         // ... nor after the point its clause opens on («送达后不再获取位置»): when the use ends, not that there is none
-        noLocations.removeIf(h -> text.substring(clauseStart[clause[h.start()]], h.start()).contains("后"));
+        noLocations.removeIf(h -> afterAPoint(text, clauseStart[clause[h.start()]], h.start()));
         Hit[] past = pastSpans(text, clause, clauseStart, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER),
                 cues.get(Lexicon.Cue.PAST_END));
         boolean[] topicClause = topics(text, clause, clauseStart, topicMarkers, cues.get(Lexicon.Cue.TOPIC_OPENER));
@@ -1595,6 +1595,20 @@ public final class ReasonReader {
             out[i] = k;
         }
         return out;
+    }
+
+    /**
+     * Whether the stretch says "after" a point in time (送达后, 订单完成之后): a 后 that is not the background's (后台, 前后台)
+     * nor the future's (以后).
+     */
+    private static boolean afterAPoint(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '后' && (i + 1 >= text.length() || text.charAt(i + 1) != '台')
+                    && (i == 0 || text.charAt(i - 1) != '以')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A soft break's word inside a longer one (体现在, 不但) turns nothing. */
