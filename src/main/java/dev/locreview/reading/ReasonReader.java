@@ -80,7 +80,6 @@ public final class ReasonReader {
         }
     }
 
-    /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
     /**
      * Where the text's clauses and sentences fall (each character's clause and sentence number, where each starts),
      * which clauses are bracketed remarks, and the heading line each sentence stands under (-1: none).
@@ -89,6 +88,7 @@ public final class ReasonReader {
                           int[] heading) {
     }
 
+    /** What the reason says: its mentions of usage scenarios in text order, and any too-vague purpose. */
     public record Reading(ReasonText text, List<Mention> mentions, List<VaguePurpose> vague,
                           List<LocationScoped> scoped, List<UnreadPurpose> unread, List<Signal> signals) {
 
@@ -844,6 +844,7 @@ public final class ReasonReader {
         int[] sentence = layout.sentence();
         int[] clause = layout.clause();
         int[] clauseStart = layout.clauseStart();
+        int[] heading = layout.heading();
         List<Hit> negations = cues.get(Lexicon.Cue.NEGATION);
         List<Hit> postNegations = cues.get(Lexicon.Cue.POST_NEGATION);
         List<Hit> notYet = cues.get(Lexicon.Cue.NOT_YET);
@@ -851,9 +852,9 @@ public final class ReasonReader {
         List<Hit> corrections = cues.get(Lexicon.Cue.CORRECTION);
         List<Hit> roles = cues.get(Lexicon.Cue.ROLE);
         List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
-        // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
         List<Hit> sources = cues.get(Lexicon.Cue.SOURCE);
         List<Hit> oneFix = cues.get(Lexicon.Cue.ONE_FIX);
+        // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
         List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), sources.stream()).toList();
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
@@ -871,10 +872,12 @@ public final class ReasonReader {
             // (not where that clause speaks of another app: «……师傅在路上的实时位置，公众号那边已经不接单了», nor of a single fix
             // that cannot do it: «需要持续接收位置变化，单次定位无法做到»)
             boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
-                    && first(negations, h -> clause[h.start()] == next
-                        && h.start() - clauseStart[next] <= lexicon.negationReach()
-                        && first(oneFix, f -> clause[f.start()] == next && f.end() <= h.start()) == null) != null
-                    && first(elsewhere, h -> clause[h.start()] == next) == null;
+                    && (first(negations, h -> clause[h.start()] == next
+                            && h.start() - clauseStart[next] <= lexicon.negationReach()
+                            && first(oneFix, f -> clause[f.start()] == next && f.end() <= h.start()) == null) != null
+                        && first(elsewhere, h -> clause[h.start()] == next) == null
+                        // ... or saying where the position comes from («想知道搬家车到哪了，车辆位置是车上装的GPS定位器传到后台的»)
+                        || first(sources, h -> clause[h.start()] == next) != null);
             // ... or by a later sentence that puts the worker it follows in another app; or inside an imagined objection
             // ... or by the bracketed remark on its clause («显示司机实时位置（测试中，尚未对外开放）»)
             java.util.function.Predicate<Hit> remarkOnIt = h -> inRemarkOn(h, clause[from], layout);
@@ -883,13 +886,10 @@ public final class ReasonReader {
                     // ... or in the story of how it was done before
                     || past[from] != null
                     // ... or under a heading that says its lines are not live («v3.2.0（待上线）»)
-                    || layout.heading()[sentence[from]] >= 0 && first(notYet, h -> sentence[h.start()] == layout.heading()[sentence[from]]) != null
+                    || heading[sentence[from]] >= 0 && first(notYet, h -> sentence[h.start()] == heading[sentence[from]]) != null
                     // ... or asked about and not answered yes («会持续定位吗？不会»)
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
-                    // ... or by where the position comes from, said in the clause after it («想知道搬家车到哪了，车辆位置是车上装的
-                    // GPS定位器传到后台的»)
-                    || first(sources, h -> clause[h.start()] == next && sentence[h.start()] == sentence[from]) != null
                     || first(ended, inItsClause) != null || correction(corrections, sentence, layout.sentenceStart(), to) != null
                     // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
