@@ -1557,7 +1557,8 @@ public final class ReasonReader {
             if (CHECK_MARKS.indexOf(c) >= 0) {
                 continue;
             }
-            boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i) || opensNumberedItem(text, i);
+            boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i) || opensNumberedItem(text, i)
+                    || opensFaqLabel(text, i);
             if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(text, i) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;
                 blank = true;
@@ -1624,6 +1625,16 @@ public final class ReasonReader {
         return Character.isWhitespace(text.charAt(i)) && i + 3 < text.length() && Character.isDigit(text.charAt(i + 1))
                 && ".、)）".indexOf(text.charAt(i + 2)) >= 0
                 && Character.UnicodeScript.of(text.codePointAt(i + 3)) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * A question or answer label of a FAQ run on in one line ends the statement before it («……一路提示路线～Q：要一直开着
+     * 定位吗？»): Q:, A:, 问:, 答: after anything but a letter or digit (the text is folded: ：is :).
+     */
+    private static boolean opensFaqLabel(String text, int i) {
+        char before = text.charAt(i);
+        return i + 2 < text.length() && "qa问答".indexOf(text.charAt(i + 1)) >= 0 && text.charAt(i + 2) == ':'
+                && !(before < 128 && Character.isLetterOrDigit(before));
     }
 
     /** An English sentence ends at a full stop and a space (not at 2.3.1 or 3.5 km). */
