@@ -52,10 +52,9 @@ public final class HandWrittenPolicy {
         boolean scoped = !reading.scoped().isEmpty();
         boolean exclusive = reading.scoped().stream().anyMatch(LocationScoped::isExclusive);
         boolean unread = !reading.unread().isEmpty();
-        boolean statedLimit = mentions.stream().anyMatch(Mention::isStatedLimit);
         boolean tracked = reading.signals().stream().anyMatch(g -> g.getKind().equals("TRACK"));
         for (Mention m : mentions) {
-            boolean tableWordsOnly = statedLimit && reading.signals().stream()
+            boolean tableWordsOnly = reading.signals().stream()
                     .anyMatch(g -> g.getKind().equals("TABLEWORDS") && g.covers(m.getEvidence()));
             if (!tableWordsOnly && counts(m, mentions, !reading.vague().isEmpty(), scoped, exclusive, unread, tracked)) {
                 scenarios.add(new AppScenario(m.getEffective(), AppScenario.Source.REASON_TEXT, m.getEvidence()));
