@@ -871,9 +871,10 @@ public final class ReasonReader {
             int next = clause[from] + 1;
             // (not where that clause speaks of another app: «……师傅在路上的实时位置，公众号那边已经不接单了», nor of a single fix
             // that cannot do it: «需要持续接收位置变化，单次定位无法做到»)
+            // (nor a negation that goes on with 也 from a stop said before it: «切到后台就结束，也不会在后台采集位置»)
             boolean deniedNext = next < clauseStart.length && sentence[clauseStart[next]] == sentence[from]
                     && (first(negations, h -> clause[h.start()] == next
-                            && h.start() - clauseStart[next] <= lexicon.negationReach()
+                            && h.start() - clauseStart[next] <= lexicon.negationReach() && !goesOnWithAlso(reason, h)
                             && first(oneFix, f -> clause[f.start()] == next && f.end() <= h.start()) == null) != null
                         && first(elsewhere, h -> clause[h.start()] == next) == null
                         // ... or saying where the position comes from («想知道搬家车到哪了，车辆位置是车上装的GPS定位器传到后台的»)
@@ -1635,6 +1636,11 @@ public final class ReasonReader {
         char before = text.charAt(i);
         return i + 2 < text.length() && "qa问答".indexOf(text.charAt(i + 1)) >= 0 && text.charAt(i + 2) == ':'
                 && !(before < 128 && Character.isLetterOrDigit(before));
+    }
+
+    /** A negation that goes on from the clause before rather than turning on it: 也不, 也没有 (the folded text's 也). */
+    private static boolean goesOnWithAlso(String text, Hit negation) {
+        return negation.word().startsWith("也") || negation.start() > 0 && text.charAt(negation.start() - 1) == '也';
     }
 
     /** An English sentence ends at a full stop and a space (not at 2.3.1 or 3.5 km). */
