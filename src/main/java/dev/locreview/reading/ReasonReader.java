@@ -1540,8 +1540,12 @@ public final class ReasonReader {
         // a text dictated without one sentence mark pauses with spaces: a pause before a word that opens a statement
         // (嗯, 还有, 以后) ends the sentence
         boolean dictated = !clauses && text.chars().noneMatch(ch -> lexicon.isSentenceBreak((char) ch));
+        // a bracketed aside that opens a sentence is a sentence of its own («（申请原因改自另一个项目，接驾部分已删除）本小程序
+        // 为自驾租车……»): what it says ends at its bracket (the text is folded: （ is ()
+        boolean asideOpens = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            asideOpens |= !clauses && blank && c == '(';
             if (dictated && i > 0 && isSpaceBetweenHan(text, i - 1) && lexicon.opensSpokenSentence(text, i)) {
                 k++;
             }
@@ -1559,11 +1563,12 @@ public final class ReasonReader {
                 continue;
             }
             boolean sentenceEnd = lexicon.isSentenceBreak(c) || isEnglishFullStop(text, i) || opensNumberedItem(text, i)
-                    || opensFaqLabel(text, i);
+                    || opensFaqLabel(text, i) || asideOpens && c == ')';
             if (clauses ? sentenceEnd || lexicon.isClauseBreak(c) || isEmoji(text, i) || isSpaceBetweenHan(text, i) : sentenceEnd) {
                 k++;
                 blank = true;
                 from = i + 1;
+                asideOpens = false;
             }
         }
         return part;
