@@ -1643,7 +1643,7 @@ public final class ReasonReader {
                 && !(before < 128 && Character.isLetterOrDigit(before));
     }
 
-    /** A negation that goes on from the clause before rather than turning on it: 也不, 也没有 (the folded text's 也). */
+    /** A negation that goes on from the clause before rather than turning on it: 也不, 也没有 (也 in it or just before it). */
     private static boolean goesOnWithAlso(String text, Hit negation) {
         return negation.word().startsWith("也") || negation.start() > 0 && text.charAt(negation.start() - 1) == '也';
     }
