@@ -92,12 +92,9 @@ public final class Lexicon {
         }
     }
 
-    private final Map<String, List<Entry>> phraseEntries;
-    private final Map<String, List<Entry>> togetherEntries;
     /** Every word of every list in one double-array automaton: compact (a reload holds two rule sets) and one pass. */
-    private final AhoCorasickDoubleArrayTrie<String> words;
-    private final Set<String> groupWordSet;
-    private final Map<String, List<Cue>> cueKinds;
+    /** Every word of every list, each with all it is: one walk finds them, and a word found needs no other lookup. */
+    private final AhoCorasickDoubleArrayTrie<Word> words;
     private final String clauseBreaks;
     private final String sentenceBreaks;
     private final int negationReach;
@@ -113,7 +110,6 @@ public final class Lexicon {
     private final List<String> spokenOpeners;
     private final Set<String> positionWords;
     private final Concepts concepts;
-    private final Map<String, List<String>> signalKinds = new HashMap<>();
     private final Map<String, Set<String>> cancelledBy = new LinkedHashMap<>();
     private final Set<String> deniable = new java.util.HashSet<>();
     private final Map<String, Set<String>> after = new HashMap<>();
@@ -147,9 +143,7 @@ public final class Lexicon {
             }
             words.addAll(entry.notWith());
         }
-        this.phraseEntries = byPhrase;
-        this.togetherEntries = byFirstGroupWord;
-        this.groupWordSet = Set.copyOf(words);
+        Set<String> groupWords = new java.util.HashSet<>(words);
         Map<String, List<Cue>> kinds = new LinkedHashMap<>();
         for (Cue cue : Cue.values()) {
             add(kinds, concepts.expand(cueLists.get(cue), file + " " + cue.key()), cue);
@@ -158,10 +152,10 @@ public final class Lexicon {
         // not a feature of the mini-program
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
-        this.cueKinds = kinds;
         this.concepts = concepts;
         this.positionWords = cueFile.positionWords() == null ? Set.of()
                 : Set.copyOf(concepts.expand(cueFile.positionWords(), file + " positionWords"));
+        Map<String, List<String>> signalKinds = new HashMap<>();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
         signalFiles.forEach((kind, signal) -> {
             concepts.expand(signal.phrases(), file + " signals." + kind)
@@ -178,14 +172,35 @@ public final class Lexicon {
             }
         });
         Set<String> all = new java.util.HashSet<>(byPhrase.keySet());
-        all.addAll(groupWordSet);
+        all.addAll(groupWords);
         all.addAll(kinds.keySet());
         all.addAll(signalKinds.keySet());
-        java.util.TreeMap<String, String> keyed = new java.util.TreeMap<>();
-        all.forEach(w -> keyed.put(w, w));
+        java.util.TreeMap<String, Word> keyed = new java.util.TreeMap<>();
+        all.forEach(w -> keyed.put(w, new Word(w, listed(byPhrase, w), listed(byFirstGroupWord, w), groupWords.contains(w),
+                listed(kinds, w), listed(signalKinds, w))));
         this.words = new AhoCorasickDoubleArrayTrie<>();
         this.words.build(keyed);
     }
+
+    /**
+     * One word of the automaton and every list it is in. The automaton holds about 100,000 words: kept here, not in
+     * a map per list, each list of a word is exactly as long as it is (the rule set's heap is mostly these words).
+     */
+    private record Word(String text, List<Entry> phrases, List<Entry> together, boolean groupWord, List<Cue> cues,
+                        List<String> signals) {
+    }
+
+    private static <T> List<T> listed(Map<String, List<T>> lists, String word) {
+        List<T> list = lists.get(word);
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    private Word word(String text) {
+        Word word = words.get(text);
+        return word == null ? NO_WORD : word;
+    }
+
+    private static final Word NO_WORD = new Word("", List.of(), List.of(), false, List.of(), List.of());
 
     /** One word found in the text: its first and last character, and the word. */
     record Emit(int getStart, int getEnd, String getKeyword) {
@@ -200,21 +215,23 @@ public final class Lexicon {
         List<Emit> groupWords = new ArrayList<>();
         List<Emit> cues = new ArrayList<>();
         List<Emit> signals = new ArrayList<>();
-        List<Emit> found = new ArrayList<>();
-        words.parseText(folded, (begin, end, word) -> found.add(new Emit(begin, end - 1, word)));
-        found.sort(java.util.Comparator.comparingInt(Emit::getStart).thenComparingInt(Emit::getEnd));
-        for (Emit emit : found) {
-            String word = emit.getKeyword();
-            if (phraseEntries.containsKey(word)) {
+        List<Map.Entry<Emit, Word>> found = new ArrayList<>();
+        words.parseText(folded, (begin, end, word) -> found.add(Map.entry(new Emit(begin, end - 1, word.text()), word)));
+        found.sort(java.util.Comparator.comparingInt((Map.Entry<Emit, Word> f) -> f.getKey().getStart())
+                .thenComparingInt(f -> f.getKey().getEnd()));
+        for (Map.Entry<Emit, Word> f : found) {
+            Emit emit = f.getKey();
+            Word word = f.getValue();
+            if (!word.phrases().isEmpty()) {
                 phrases.add(emit);
             }
-            if (groupWordSet.contains(word)) {
+            if (word.groupWord()) {
                 groupWords.add(emit);
             }
-            if (cueKinds.containsKey(word)) {
+            if (!word.cues().isEmpty()) {
                 cues.add(emit);
             }
-            if (signalKinds.containsKey(word)) {
+            if (!word.signals().isEmpty()) {
                 signals.add(emit);
             }
         }
@@ -342,11 +359,11 @@ public final class Lexicon {
         return c >= 'a' && c <= 'z';
     }
 
-    List<Entry> entriesFor(String phrase) { return phraseEntries.getOrDefault(phrase, List.of()); }
+    List<Entry> entriesFor(String phrase) { return word(phrase).phrases(); }
     /** The co-occurrence entries whose first group has this word: only these can hold where it is found. */
-    List<Entry> togetherEntriesStartingWith(String word) { return togetherEntries.getOrDefault(word, List.of()); }
-    List<Cue> cueKinds(String word) { return cueKinds.getOrDefault(word, List.of()); }
-    List<String> signalKinds(String word) { return signalKinds.getOrDefault(word, List.of()); }
+    List<Entry> togetherEntriesStartingWith(String word) { return word(word).together(); }
+    List<Cue> cueKinds(String word) { return word(word).cues(); }
+    List<String> signalKinds(String word) { return word(word).signals(); }
     /** Every signal a signal names (`unless`, `after`, `unlessSentence`) is one cues.yaml defines. */
     private void knownSignals(Map<String, Set<String>> named, Path cueFile, String relation) {
         named.forEach((kind, others) -> others.stream().filter(o -> !cancelledBy.containsKey(o)).findFirst()
