@@ -146,256 +146,500 @@ public final class ReasonReader {
         if (reason == null || reason.isBlank()) {
             return new Reading(new ReasonText(0, false), List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        List<Set<String>> categories = appCategories.stream().map(ReasonReader::names).toList();
-        String text = lexicon.prepare(reason);
-        int[] clause = breaks(text, true);
-        int[] sentence = runOnSentences(text, breaks(text, false));
-        boolean[] remark = remarks(text, clause);
-        Hit[] hashtag = hashtags(text, sentence);
-        tagLines(text, hashtag);
-        int[] heading = headings(text, sentence);
-        int[] clauseStart = starts(clause);
-        int[] sentenceStart = starts(sentence);
-        Layout layout = new Layout(clause, sentence, clauseStart, sentenceStart, remark, heading);
-        // each kind of cue found, in order; what a plan made ahead names is also not yet («先把接口申请下来»)
-        Map<Lexicon.Cue, List<Hit>> cues = new EnumMap<>(Lexicon.Cue.class);
-        for (Lexicon.Cue kind : Lexicon.Cue.values()) {
-            cues.put(kind, new ArrayList<>());
-        }
-        List<VaguePurpose> vague = new ArrayList<>();
-        Lexicon.Found found = lexicon.find(text);
-        for (Emit emit : sorted(found.cues())) {
-            Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
-            for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
-                cues.get(kind).add(hit);
-                if (kind == Lexicon.Cue.AHEAD) {
-                    cues.get(Lexicon.Cue.NOT_YET).add(hit);
-                } else if (kind == Lexicon.Cue.VAGUE) {
-                    vague.add(new VaguePurpose(
-                            new Evidence(reason.substring(hit.start(), hit.end()), hit.start(), hit.end(), null)));
-                }
-            }
-        }
-        // no cue counts inside a longer word that means something else (研发中 in 研发中心, 以前有 in 以前有人)
-        List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
-        // (only a shorter cue inside it: the notCue's own word may be a cue of another kind, 迁移到本小程序 says now)
-        cues.values().forEach(hits -> hits.removeIf(h -> notCues.stream().anyMatch(n -> h.inside(n)
-                && h.end() - h.start() < n.end() - n.start())));
-        List<Hit> negations = cues.get(Lexicon.Cue.NEGATION);
-        List<Hit> postNegations = cues.get(Lexicon.Cue.POST_NEGATION);
-        List<Hit> restrictions = cues.get(Lexicon.Cue.RESTRICTION);
-        List<Hit> postRestrictions = cues.get(Lexicon.Cue.POST_RESTRICTION);
-        List<Hit> locations = cues.get(Lexicon.Cue.LOCATION);
-        List<Hit> businesses = cues.get(Lexicon.Cue.BUSINESS);
-        List<Hit> topicsBefore = cues.get(Lexicon.Cue.TOPIC_BEFORE);
-        List<Hit> topicsAfter = cues.get(Lexicon.Cue.TOPIC_AFTER);
-        List<Hit> notNegations = cues.get(Lexicon.Cue.NOT_NEGATION);
-        List<Hit> noLocations = cues.get(Lexicon.Cue.NO_LOCATION);
-        List<Hit> others = cues.get(Lexicon.Cue.OTHERS);
-        List<Hit> statedOthers = cues.get(Lexicon.Cue.OTHERS_STATED);
-        List<Hit> notYet = cues.get(Lexicon.Cue.NOT_YET);
-        List<Hit> ahead = cues.get(Lexicon.Cue.AHEAD);
-        List<Hit> askPermission = cues.get(Lexicon.Cue.ASK_PERMISSION);
-        List<Hit> gathering = cues.get(Lexicon.Cue.GATHERING);
-        List<Hit> ifNeeded = cues.get(Lexicon.Cue.IF_NEEDED);
-        List<Hit> corrections = cues.get(Lexicon.Cue.CORRECTION);
-        List<Hit> detailCorrected = cues.get(Lexicon.Cue.DETAIL_CORRECTED);
-        corrections.removeIf(h -> first(detailCorrected, d -> sentence[d.start()] == sentence[h.start()] && d.start() > h.end()) != null);
-        List<Hit> ownDocuments = cues.get(Lexicon.Cue.OWN_DOCUMENT);
-        List<Hit> ended = cues.get(Lexicon.Cue.ENDED);
-        List<Hit> topicMarkers = cues.get(Lexicon.Cue.TOPIC_MARKER);
-        List<Hit> notFeatures = cues.get(Lexicon.Cue.NOT_FEATURE);
-        List<Hit> policyReferences = cues.get(Lexicon.Cue.POLICY_REFERENCE);
-        List<Hit> undecided = cues.get(Lexicon.Cue.UNDECIDED);
-        List<Hit> anaphors = cues.get(Lexicon.Cue.ANAPHOR);
-        List<Hit> now = cues.get(Lexicon.Cue.NOW);
-        List<Hit> onlyDoes = cues.get(Lexicon.Cue.ONLY_DOES);
-        // a now that opens a still-not says when it is not yet, not what runs («目前还在测试环境调试», «导航到店目前技术
-        // 还在对接地图SDK»)
-        now.removeIf(h -> first(notYet, y -> clause[y.start()] == clause[h.start()] && y.start() >= h.end()
-                && y.start() - h.end() <= NOW_STILL_REACH) != null
-                // ... nor one that opens what the mini-program only does instead («……将于国庆节上线，目前小程序只有门票预订»)
-                || first(onlyDoes, o -> clause[o.start()] == clause[h.start()] && o.start() >= h.end()
-                        && o.start() - h.end() <= NOW_STILL_REACH) != null);
-        List<Hit> conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
-        List<Hit> elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
-        List<Hit> sources = cues.get(Lexicon.Cue.SOURCE);
-        List<Hit> otherPurposes = cues.get(Lexicon.Cue.OTHER_PURPOSE);
-        List<Hit> vagueWords = cues.get(Lexicon.Cue.VAGUE);
-        List<Hit> notRestrictions = cues.get(Lexicon.Cue.NOT_RESTRICTION);
-        List<Hit> yesNo = cues.get(Lexicon.Cue.YES_NO);
-        List<Hit> allOfThem = cues.get(Lexicon.Cue.ALL_OF_THEM);
-        List<Hit> also = cues.get(Lexicon.Cue.ALSO);
-        List<Hit> above = cues.get(Lexicon.Cue.ABOVE);
-        List<Hit> enumerations = cues.get(Lexicon.Cue.ENUMERATION);
-        List<Hit> permits = cues.get(Lexicon.Cue.POLICY_PERMITS);
-        List<Hit> ownVoice = cues.get(Lexicon.Cue.OWN_VOICE);
-        List<Hit> applications = cues.get(Lexicon.Cue.APPLICATION);
-        List<Hit> purposeHeadings = cues.get(Lexicon.Cue.PURPOSE_HEADING);
-        List<Hit> purposeOpeners = cues.get(Lexicon.Cue.PURPOSE_OPENER);
-        List<Hit> objections = cues.get(Lexicon.Cue.OBJECTION);
-        List<Hit> refusals = cues.get(Lexicon.Cue.REFUSAL);
-        List<Hit> conditionsThen = cues.get(Lexicon.Cue.CONDITION_THEN);
-        List<Hit> spared = cues.get(Lexicon.Cue.SPARED);
-        negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
-                || negations.stream().anyMatch(n::inside) || isANotA(text, n)
-                // what a feature spares the user («……看到配送车的实时位置，不用在村口干等») is its benefit, not a denial
-                || first(spared, h -> clause[h.start()] == clause[n.start()] && h.start() >= n.end()) != null);
-        postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
-                || postNegations.stream().anyMatch(n::inside));
-        // A question asked only to assert («难道还要他一个字一个字输入自己在哪吗？», «不持续定位怎么导？») asks nothing, and
-        // its negations assert; so do two in one clause that open on «none» («没有哪一单代驾不需要这一步»).
-        // What such a question says outright stays asked, that is denied («难道要骑友一直亮着屏幕吗？»); the topic it opens
-        // with («车主喝了酒叫代驾，难道……») and what it negates are stated.
-        Map<Integer, Integer> asserting = assertingQuestions(text, clause, sentence, sentenceStart, cues.get(Lexicon.Cue.RHETORICAL), negations);
-        Set<Integer> stated = new java.util.HashSet<>();
-        negations.stream().filter(n -> asserting.containsKey(sentence[n.start()])).forEach(n -> stated.add(clause[n.start()]));
-        asserting.forEach((s, opens) -> {
-            for (int k = clause[sentenceStart[s]]; k < opens; k++) {
-                stated.add(k);
-            }
-        });
-        List<Hit> twice = Stream.concat(negations.stream(), postNegations.stream())
-                .filter(n -> affirmedTwice(text, n, negations, postNegations, clause)).toList();
-        negations.removeIf(n -> asserting.containsKey(sentence[n.start()]) || twice.contains(n));
-        postNegations.removeIf(twice::contains);
-        List<Hit> suppositions = cues.get(Lexicon.Cue.SUPPOSITION);
-        List<Hit> verdicts = cues.get(Lexicon.Cue.VERDICT);
-        java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
-                h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null
-                // ... or in the clauses that follow a supposition in its sentence («如果只能前台定位，这段时间位置就断了，车主看不到
-                // 司机在哪»): what would go wrong, not what the mini-program does
-                || first(suppositions, h -> sentence[h.start()] == sentence[n.start()] && clause[h.start()] < clause[n.start()]
-                        && clause[n.start()] - clause[h.start()] <= SUPPOSITION_REACH) != null;
-        negations.removeIf(consequence);
-        postNegations.removeIf(consequence);
-        // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
-        noLocations.removeIf(consequence);
-        // ... nor after the point its clause opens on («送达后不再获取位置»): when the use ends, not that there is none
-        noLocations.removeIf(h -> afterAPoint(text, clauseStart[clause[h.start()]], h.start()));
-        Hit[] past = pastSpans(text, clause, clauseStart, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER),
-                cues.get(Lexicon.Cue.PAST_END));
-        boolean[] topicClause = topics(text, clause, clauseStart, topicMarkers, cues.get(Lexicon.Cue.TOPIC_OPENER));
-        // (an answer that says it is not live yet or no longer is a no too: «上门美甲？还在筹备中»)
-        List<Hit> noAnswers = Stream.of(negations, notYet, ended).flatMap(List::stream).toList();
-        Hit[] question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, noAnswers, topicClause, askPermission);
-        stated.forEach(k -> question[k] = null);
-        // a clause or article of the mini-program's own agreement or privacy policy is its own word, not the policy's
-        policyReferences.removeIf(r -> first(ownDocuments, d -> clause[d.start()] == clause[r.start()] && d.start() <= r.start()
-                && r.start() - d.end() <= OWN_DOCUMENT_REACH) != null);
-        Hit[] quoted = policyQuotes(text, sentence, clause, policyReferences, permits, ownVoice);
-        objections(text, quoted, sentence, objections, cues.get(Lexicon.Cue.CONTRAST));
-        fallbacks(quoted, sentence, refusals);
-        int[] item = items(text, sentence, clauseStart);
-        int[] continued = continuations(text, sentence, clauseStart, remark);
-        Hit statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
-        int statedNumber = statedItem == null ? 0 : itemNumber(text, statedItem.end());
-        Hit[] answeredNo = answeredNo(text, clause, clauseStart);
-        restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside)
-                // 只有…才 is a condition, not a limit («只有人在这家门店附近才能点成功»)
-                || first(conditionsThen, h -> clause[h.start()] == clause[r.start()] && h.start() >= r.end()) != null);
-        List<LocationScoped> scoped = new ArrayList<>();
-        List<Hit> allOthers = new ArrayList<>(others);
-        allOthers.addAll(statedOthers);
-        for (Hit other : allOthers) {
-            int at = clause[other.start()];
-            boolean speaksOfLocation = first(locations, h -> clause[h.start()] == at) != null;
-            boolean deniesIt = first(noLocations, h -> clause[h.start()] == at) != null
-                    || (speaksOfLocation && first(negations, h -> clause[h.start()] == at) != null);
-            // 「以上仅第2项使用位置」 names the features that use it without denying the others.
-            if (deniesIt || (statedOthers.contains(other) && speaksOfLocation)) {
-                int from = other.start();
-                int to = from;
-                while (to < text.length() && clause[to] == at && !lexicon.isClauseBreak(text.charAt(to))) {
-                    to++;
-                }
-                boolean exclusive = first(restrictions, r -> sentence[r.start()] == sentence[other.start()]
-                        && r.start() < other.start() && first(locations, l -> clause[l.start()] == clause[r.start()]) != null) != null;
-                scoped.add(new LocationScoped(new Evidence(reason.substring(from, to), from, to, other.word()), exclusive));
-            }
-        }
-        // "不需要定位" speaks of the location to deny it: it is not a use of it.
-        locations.removeIf(l -> noLocations.stream().anyMatch(l::inside) || notFeatures.stream().anyMatch(l::inside));
+        return new Pass(reason, appCategories).read();
+    }
 
-        List<Mention> mentions = new ArrayList<>();
-        Map<Mention, Candidate> source = new java.util.IdentityHashMap<>();
-        List<Candidate> candidates = candidates(found, clause, sentence, categories, notFeatures, quoted);
-        Set<Integer> namingClauses = new java.util.HashSet<>();
-        candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
-        // ... the sentences that name one, and what each naming clause names
-        Set<Integer> namingSentences = new java.util.HashSet<>();
-        candidates.forEach(c -> c.anchors().forEach(a -> namingSentences.add(sentence[a.start()])));
-        Map<Integer, List<Candidate>> namedIn = new java.util.HashMap<>();
-        candidates.forEach(c -> c.anchors().forEach(a -> namedIn.computeIfAbsent(clause[a.start()], k -> new ArrayList<>()).add(c)));
-        // (the clauses that name a feature the text has, not only words that deny one: 拿到当前经纬度)
-        Set<Integer> featureClauses = new java.util.HashSet<>();
-        candidates.stream().filter(c -> c.entry().positive())
-                .forEach(c -> c.anchors().forEach(a -> featureClauses.add(clause[a.start()])));
-        for (Candidate c : candidates) {
-            int at = clause[c.start()];
-            int in = sentence[c.start()];
-            Hit negation = null;
-            String denial = null;
-            // A role word of the scenario denied in its own clause denies the scenario (不做导航).
-            // «不点外送的顾客可以拒绝授权» describes some customers; it denies no feature
-            boolean describesPeople = c.anchors().stream().anyMatch(a -> lexicon.namesPeople(text, a.end()));
-            for (Hit anchor : c.anchors()) {
-                int anchorClause = clause[anchor.start()];
-                // inside a question a negation is part of what is asked («手机没网能开门吗？»): the question decides
-                if (question[anchorClause] != null) {
+    /**
+     * One reading of one text: its layout, its cues and what they settle, then one mention per candidate, each step a
+     * method of its own. (As one method of 5,500 bytes the optimising JIT gave up on it after seconds of work and 150–200
+     * MB of native memory, and the reading ran in the first tier's code.)
+     */
+    private final class Pass {
+        private final String reason;
+        private String text;
+        private List<Set<String>> categories;
+        private int[] clause;
+        private int[] sentence;
+        private int[] clauseStart;
+        private int[] sentenceStart;
+        private int[] heading;
+        private int[] item;
+        private int[] continued;
+        private boolean[] remark;
+        private boolean[] topicClause;
+        private Hit[] hashtag;
+        private Hit[] past;
+        private Hit[] question;
+        private Hit[] quoted;
+        private Hit[] answeredNo;
+        private Layout layout;
+        private Map<Lexicon.Cue, List<Hit>> cues;
+        private List<VaguePurpose> vague;
+        private Lexicon.Found found;
+        private Map<Integer, Integer> asserting;
+        private Set<Integer> stated;
+        private Hit statedItem;
+        private int statedNumber;
+        private List<LocationScoped> scoped;
+        private List<Candidate> candidates;
+        private Set<Integer> namingClauses;
+        private Set<Integer> namingSentences;
+        private Set<Integer> featureClauses;
+        private Map<Integer, List<Candidate>> namedIn;
+        private List<Hit> negations;
+        private List<Hit> postNegations;
+        private List<Hit> restrictions;
+        private List<Hit> postRestrictions;
+        private List<Hit> locations;
+        private List<Hit> businesses;
+        private List<Hit> topicsBefore;
+        private List<Hit> topicsAfter;
+        private List<Hit> notNegations;
+        private List<Hit> noLocations;
+        private List<Hit> others;
+        private List<Hit> statedOthers;
+        private List<Hit> notYet;
+        private List<Hit> ahead;
+        private List<Hit> askPermission;
+        private List<Hit> gathering;
+        private List<Hit> ifNeeded;
+        private List<Hit> corrections;
+        private List<Hit> detailCorrected;
+        private List<Hit> ownDocuments;
+        private List<Hit> ended;
+        private List<Hit> topicMarkers;
+        private List<Hit> notFeatures;
+        private List<Hit> policyReferences;
+        private List<Hit> undecided;
+        private List<Hit> anaphors;
+        private List<Hit> now;
+        private List<Hit> onlyDoes;
+        private List<Hit> conditionals;
+        private List<Hit> elsewhere;
+        private List<Hit> sources;
+        private List<Hit> otherPurposes;
+        private List<Hit> vagueWords;
+        private List<Hit> notRestrictions;
+        private List<Hit> yesNo;
+        private List<Hit> allOfThem;
+        private List<Hit> also;
+        private List<Hit> above;
+        private List<Hit> enumerations;
+        private List<Hit> permits;
+        private List<Hit> ownVoice;
+        private List<Hit> applications;
+        private List<Hit> purposeHeadings;
+        private List<Hit> purposeOpeners;
+        private List<Hit> objections;
+        private List<Hit> refusals;
+        private List<Hit> conditionsThen;
+        private List<Hit> spared;
+        private List<Hit> suppositions;
+        private List<Hit> verdicts;
+        private List<Hit> allOthers;
+
+        Pass(String reason, List<AppCategory> appCategories) {
+            this.reason = reason;
+            categories = appCategories.stream().map(ReasonReader::names).toList();
+            text = lexicon.prepare(reason);
+            clause = breaks(text, true);
+            sentence = runOnSentences(text, breaks(text, false));
+            remark = remarks(text, clause);
+            hashtag = hashtags(text, sentence);
+            tagLines(text, hashtag);
+            heading = headings(text, sentence);
+            clauseStart = starts(clause);
+            sentenceStart = starts(sentence);
+            layout = new Layout(clause, sentence, clauseStart, sentenceStart, remark, heading);
+        }
+
+        Reading read() {
+            findCues();
+            settleNegations();
+            settleStructure();
+            scopeOthers();
+            nameCandidates();
+            List<Mention> mentions = new ArrayList<>();
+            Map<Mention, Candidate> source = new java.util.IdentityHashMap<>();
+            for (Candidate c : candidates) {
+                Mention mention = mention(c);
+                mentions.add(mention);
+                source.put(mention, c);
+            }
+            mentions = plannedLater(mentions, source, sentence, clause, now, lexicon);
+            // «小程序只展示师傅资质、收费标准和公司介绍»: a sentence that says the mini-program does only things that are no
+            // scenario — naming, from there to its end, no scenario it has, and not speaking of the location in its
+            // clause («小程序只在下单时获取一次位置» says when, not what) — says which features are in it.
+            List<Mention> read = mentions;
+            for (Hit only : onlyDoes) {
+                int in = sentence[only.start()];
+                boolean namesUse = read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
+                        && m.getEvidence().end() > only.start() && m.getEffective() != null);
+                if (!namesUse && first(locations, h -> clause[h.start()] == clause[only.start()]) == null) {
+                    scoped.add(toSentenceEnd(reason, text, sentenceStart, in, only, false));
+                }
+            }
+            // A restricted limit says what the whole application is for (exclusive, as «其他功能都不用定位» beside it would)
+            // where the restriction is said of the application itself («这次申请getLocation，只是想识别用户所在城市») or of the
+            // location right before it, in a clause naming no qualifying use («定位仅用于识别城市»; a word inside an identifier
+            // is not the word: «getFuzzyLocation 只是一次性的大致位置» names an API).
+            for (Mention m : read) {
+                if (!m.isLimiting() || !m.isRestricted()) {
                     continue;
                 }
-                negation = describesPeople ? null : last(negations, h -> clause[h.start()] == anchorClause
-                        && h.end() <= anchor.start() && anchor.start() - h.end() <= lexicon.negationReach());
-                if (negation == null) {
-                    negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end()
-                            && h.start() - anchor.end() <= lexicon.postNegationReach());
+                int from = m.getEvidence().start();
+                Hit subject = first(applications, a -> sentence[a.start()] == sentence[from] && a.start() <= from);
+                if (subject == null && m.getClause() == clause[from] && read.stream().noneMatch(o -> o.isQualifying()
+                        && !o.isNegated() && o.getClause() == clause[from])) {
+                    subject = first(locations, l -> clause[l.start()] == clause[from] && l.end() <= from
+                            && from - l.end() <= SUBJECT_REACH && (l.start() == 0 || !isAsciiLetter(text.charAt(l.start() - 1))));
                 }
-                // A topic, then what is said of it («那个导航的话 我们现在是没有做的»): a negation opening the next
-                // clause of the sentence denies the topic's feature.
-                if (negation == null && topicClause[anchorClause]) {
-                    negation = first(negations, h -> clause[h.start()] == anchorClause + 1 && sentence[h.start()] == in
-                            && h.start() - clauseStart[anchorClause + 1] <= lexicon.negationReach());
-                }
-                // A row of a feature list answered no («门店导航: 否», «在线还款｜否｜—»).
-                if (negation == null) {
-                    negation = answeredNo[anchorClause];
-                }
-                // A later clause of the sentence that gathers what it follows, names no feature of its own and denies it
-                // («网点预约、排队叫号和路线导航，小程序里都没有»).
-                if (negation == null) {
-                    negation = first(allOfThem, g -> sentence[g.start()] == in && clause[g.start()] > anchorClause
-                            && !namingClauses.contains(clause[g.start()])
-                            && first(negations, h -> clause[h.start()] == clause[g.start()] && (h.inside(g) || g.inside(h))) != null);
-                }
-                // ... or a short verdict clause later in the sentence, after clauses that name nothing, that ends on its
-                // negation («景区内的导览我们用的是纸质地图和现场指示牌，小程序里没有做», «配送这一块，说实话，……我们目前并没有做»);
-                // a sentence that says when (原本计划……后面没做) is read for its plan or end below
-                if (negation == null && first(notYet, y -> sentence[y.start()] == in) == null
-                        && first(ended, y -> sentence[y.start()] == in) == null) {
-                    negation = first(verdicts, h -> sentence[h.start()] == in && clause[h.start()] > anchorClause
-                            && clause[h.start()] - anchorClause <= VERDICT_REACH
-                            && h.start() - clauseStart[clause[h.start()]] <= lexicon.negationReach()
-                            && clauseEnd(text, clause, h) == h.end()
-                            && java.util.stream.IntStream.rangeClosed(anchorClause + 1, clause[h.start()])
-                                    .noneMatch(namingClauses::contains));
-                }
-                if (negation != null) {
-                    break;
+                if (subject != null) {
+                    scoped.add(toSentenceEnd(reason, text, sentenceStart, sentence[from], subject, true));
                 }
             }
-            // ... not where it is said of the rest («定位只用于天气卡片，其他功能都不用定位»)
+            // «当前版本暂时没有调用定位的地方»: the location used by nothing now, in a sentence naming no feature it has.
+            for (Hit none : noLocations) {
+                int in = sentence[none.start()];
+                boolean saidOfNow = first(now, h -> clause[h.start()] == clause[none.start()] && h.end() <= none.start()) != null;
+                if (saidOfNow && read.stream().noneMatch(m -> sentence[m.getEvidence().start()] == in && m.getEffective() != null)) {
+                    scoped.add(toSentenceEnd(reason, text, sentenceStart, in, none, false));
+                }
+            }
+            mentions = bounded(mentions);
+            return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
+                    scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, layout, cues, quoted, past, question));
+        }
+
+        /** Every cue of the text by kind, and the cues that a longer word or a following one cancels. */
+        private void findCues() {
+            // each kind of cue found, in order; what a plan made ahead names is also not yet («先把接口申请下来»)
+            cues = new EnumMap<>(Lexicon.Cue.class);
+            for (Lexicon.Cue kind : Lexicon.Cue.values()) {
+                cues.put(kind, new ArrayList<>());
+            }
+            vague = new ArrayList<>();
+            found = lexicon.find(text);
+            for (Emit emit : sorted(found.cues())) {
+                Hit hit = new Hit(emit.getStart(), emit.getEnd() + 1, emit.getKeyword());
+                for (Lexicon.Cue kind : lexicon.cueKinds(emit.getKeyword())) {
+                    cues.get(kind).add(hit);
+                    if (kind == Lexicon.Cue.AHEAD) {
+                        cues.get(Lexicon.Cue.NOT_YET).add(hit);
+                    } else if (kind == Lexicon.Cue.VAGUE) {
+                        vague.add(new VaguePurpose(
+                                new Evidence(reason.substring(hit.start(), hit.end()), hit.start(), hit.end(), null)));
+                    }
+                }
+            }
+            // no cue counts inside a longer word that means something else (研发中 in 研发中心, 以前有 in 以前有人)
+            List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
+            // (only a shorter cue inside it: the notCue's own word may be a cue of another kind, 迁移到本小程序 says now)
+            cues.values().forEach(hits -> hits.removeIf(h -> notCues.stream().anyMatch(n -> h.inside(n)
+                    && h.end() - h.start() < n.end() - n.start())));
+            negations = cues.get(Lexicon.Cue.NEGATION);
+            postNegations = cues.get(Lexicon.Cue.POST_NEGATION);
+            restrictions = cues.get(Lexicon.Cue.RESTRICTION);
+            postRestrictions = cues.get(Lexicon.Cue.POST_RESTRICTION);
+            locations = cues.get(Lexicon.Cue.LOCATION);
+            businesses = cues.get(Lexicon.Cue.BUSINESS);
+            topicsBefore = cues.get(Lexicon.Cue.TOPIC_BEFORE);
+            topicsAfter = cues.get(Lexicon.Cue.TOPIC_AFTER);
+            notNegations = cues.get(Lexicon.Cue.NOT_NEGATION);
+            noLocations = cues.get(Lexicon.Cue.NO_LOCATION);
+            others = cues.get(Lexicon.Cue.OTHERS);
+            statedOthers = cues.get(Lexicon.Cue.OTHERS_STATED);
+            notYet = cues.get(Lexicon.Cue.NOT_YET);
+            ahead = cues.get(Lexicon.Cue.AHEAD);
+            askPermission = cues.get(Lexicon.Cue.ASK_PERMISSION);
+            gathering = cues.get(Lexicon.Cue.GATHERING);
+            ifNeeded = cues.get(Lexicon.Cue.IF_NEEDED);
+            corrections = cues.get(Lexicon.Cue.CORRECTION);
+            detailCorrected = cues.get(Lexicon.Cue.DETAIL_CORRECTED);
+            corrections.removeIf(h -> first(detailCorrected, d -> sentence[d.start()] == sentence[h.start()] && d.start() > h.end()) != null);
+            ownDocuments = cues.get(Lexicon.Cue.OWN_DOCUMENT);
+            ended = cues.get(Lexicon.Cue.ENDED);
+            topicMarkers = cues.get(Lexicon.Cue.TOPIC_MARKER);
+            notFeatures = cues.get(Lexicon.Cue.NOT_FEATURE);
+            policyReferences = cues.get(Lexicon.Cue.POLICY_REFERENCE);
+            undecided = cues.get(Lexicon.Cue.UNDECIDED);
+            anaphors = cues.get(Lexicon.Cue.ANAPHOR);
+            now = cues.get(Lexicon.Cue.NOW);
+            onlyDoes = cues.get(Lexicon.Cue.ONLY_DOES);
+            // a now that opens a still-not says when it is not yet, not what runs («目前还在测试环境调试», «导航到店目前技术
+            // 还在对接地图SDK»)
+            now.removeIf(h -> first(notYet, y -> clause[y.start()] == clause[h.start()] && y.start() >= h.end()
+                    && y.start() - h.end() <= NOW_STILL_REACH) != null
+                    // ... nor one that opens what the mini-program only does instead («……将于国庆节上线，目前小程序只有门票预订»)
+                    || first(onlyDoes, o -> clause[o.start()] == clause[h.start()] && o.start() >= h.end()
+                            && o.start() - h.end() <= NOW_STILL_REACH) != null);
+            conditionals = cues.get(Lexicon.Cue.CONDITIONAL);
+            elsewhere = cues.get(Lexicon.Cue.ELSEWHERE);
+            sources = cues.get(Lexicon.Cue.SOURCE);
+            otherPurposes = cues.get(Lexicon.Cue.OTHER_PURPOSE);
+            vagueWords = cues.get(Lexicon.Cue.VAGUE);
+            notRestrictions = cues.get(Lexicon.Cue.NOT_RESTRICTION);
+            yesNo = cues.get(Lexicon.Cue.YES_NO);
+            allOfThem = cues.get(Lexicon.Cue.ALL_OF_THEM);
+            also = cues.get(Lexicon.Cue.ALSO);
+            above = cues.get(Lexicon.Cue.ABOVE);
+            enumerations = cues.get(Lexicon.Cue.ENUMERATION);
+            permits = cues.get(Lexicon.Cue.POLICY_PERMITS);
+            ownVoice = cues.get(Lexicon.Cue.OWN_VOICE);
+            applications = cues.get(Lexicon.Cue.APPLICATION);
+            purposeHeadings = cues.get(Lexicon.Cue.PURPOSE_HEADING);
+            purposeOpeners = cues.get(Lexicon.Cue.PURPOSE_OPENER);
+            objections = cues.get(Lexicon.Cue.OBJECTION);
+            refusals = cues.get(Lexicon.Cue.REFUSAL);
+            conditionsThen = cues.get(Lexicon.Cue.CONDITION_THEN);
+            spared = cues.get(Lexicon.Cue.SPARED);
+        }
+
+        /** The negations that deny nothing: doubled, rhetorical, or in what would follow a supposition. */
+        private void settleNegations() {
+            negations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
+                    || negations.stream().anyMatch(n::inside) || isANotA(text, n)
+                    // what a feature spares the user («……看到配送车的实时位置，不用在村口干等») is its benefit, not a denial
+                    || first(spared, h -> clause[h.start()] == clause[n.start()] && h.start() >= n.end()) != null);
+            postNegations.removeIf(n -> notNegations.stream().anyMatch(n::inside)
+                    || postNegations.stream().anyMatch(n::inside));
+            // A question asked only to assert («难道还要他一个字一个字输入自己在哪吗？», «不持续定位怎么导？») asks nothing, and
+            // its negations assert; so do two in one clause that open on «none» («没有哪一单代驾不需要这一步»).
+            // What such a question says outright stays asked, that is denied («难道要骑友一直亮着屏幕吗？»); the topic it opens
+            // with («车主喝了酒叫代驾，难道……») and what it negates are stated.
+            asserting = assertingQuestions(text, clause, sentence, sentenceStart, cues.get(Lexicon.Cue.RHETORICAL), negations);
+            stated = new java.util.HashSet<>();
+            negations.stream().filter(n -> asserting.containsKey(sentence[n.start()])).forEach(n -> stated.add(clause[n.start()]));
+            asserting.forEach((s, opens) -> {
+                for (int k = clause[sentenceStart[s]]; k < opens; k++) {
+                    stated.add(k);
+                }
+            });
+            List<Hit> twice = Stream.concat(negations.stream(), postNegations.stream())
+                    .filter(n -> affirmedTwice(text, n, negations, postNegations, clause)).toList();
+            negations.removeIf(n -> asserting.containsKey(sentence[n.start()]) || twice.contains(n));
+            postNegations.removeIf(twice::contains);
+            suppositions = cues.get(Lexicon.Cue.SUPPOSITION);
+            verdicts = cues.get(Lexicon.Cue.VERDICT);
+            java.util.function.Predicate<Hit> consequence = n -> first(conditionals,
+                    h -> clause[h.start()] == clause[n.start()] && h.start() <= n.start()) != null
+                    // ... or in the clauses that follow a supposition in its sentence («如果只能前台定位，这段时间位置就断了，车主看不到
+                    // 司机在哪»): what would go wrong, not what the mini-program does
+                    || first(suppositions, h -> sentence[h.start()] == sentence[n.start()] && clause[h.start()] < clause[n.start()]
+                            && clause[n.start()] - clause[h.start()] <= SUPPOSITION_REACH) != null;
+            negations.removeIf(consequence);
+            postNegations.removeIf(consequence);
+            // (nor is the location not read outside the check's hours or ring: «围栏外或非考勤时段不读位置»)
+            noLocations.removeIf(consequence);
+            // ... nor after the point its clause opens on («送达后不再获取位置»): when the use ends, not that there is none
+            noLocations.removeIf(h -> afterAPoint(text, clauseStart[clause[h.start()]], h.start()));
+        }
+
+        /** Past stories, topics, questions, policy quotations, list items, and the restrictions that limit nothing. */
+        private void settleStructure() {
+            past = pastSpans(text, clause, clauseStart, sentence, sentenceStart, cues.get(Lexicon.Cue.PAST_OPENER),
+                    cues.get(Lexicon.Cue.PAST_END));
+            topicClause = topics(text, clause, clauseStart, topicMarkers, cues.get(Lexicon.Cue.TOPIC_OPENER));
+            // (an answer that says it is not live yet or no longer is a no too: «上门美甲？还在筹备中»)
+            List<Hit> noAnswers = Stream.of(negations, notYet, ended).flatMap(List::stream).toList();
+            question = questions(text, clause, clauseStart, sentence, yesNo, undecided, negations, noAnswers, topicClause, askPermission);
+            stated.forEach(k -> question[k] = null);
+            // a clause or article of the mini-program's own agreement or privacy policy is its own word, not the policy's
+            policyReferences.removeIf(r -> first(ownDocuments, d -> clause[d.start()] == clause[r.start()] && d.start() <= r.start()
+                    && r.start() - d.end() <= OWN_DOCUMENT_REACH) != null);
+            quoted = policyQuotes(text, sentence, clause, policyReferences, permits, ownVoice);
+            objections(text, quoted, sentence, objections, cues.get(Lexicon.Cue.CONTRAST));
+            fallbacks(quoted, sentence, refusals);
+            item = items(text, sentence, clauseStart);
+            continued = continuations(text, sentence, clauseStart, remark);
+            statedItem = first(statedOthers, h -> itemNumber(text, h.end()) > 0);
+            statedNumber = statedItem == null ? 0 : itemNumber(text, statedItem.end());
+            answeredNo = answeredNo(text, clause, clauseStart);
+            restrictions.removeIf(r -> notRestrictions.stream().anyMatch(r::inside) || notNegations.stream().anyMatch(r::inside)
+                    // 只有…才 is a condition, not a limit («只有人在这家门店附近才能点成功»)
+                    || first(conditionsThen, h -> clause[h.start()] == clause[r.start()] && h.start() >= r.end()) != null);
+        }
+
+        /** What the text says of the other features (LocationScoped); location words that only deny the location. */
+        private void scopeOthers() {
+            scoped = new ArrayList<>();
+            allOthers = new ArrayList<>(others);
+            allOthers.addAll(statedOthers);
+            for (Hit other : allOthers) {
+                int at = clause[other.start()];
+                boolean speaksOfLocation = first(locations, h -> clause[h.start()] == at) != null;
+                boolean deniesIt = first(noLocations, h -> clause[h.start()] == at) != null
+                        || (speaksOfLocation && first(negations, h -> clause[h.start()] == at) != null);
+                // 「以上仅第2项使用位置」 names the features that use it without denying the others.
+                if (deniesIt || (statedOthers.contains(other) && speaksOfLocation)) {
+                    int from = other.start();
+                    int to = from;
+                    while (to < text.length() && clause[to] == at && !lexicon.isClauseBreak(text.charAt(to))) {
+                        to++;
+                    }
+                    boolean exclusive = first(restrictions, r -> sentence[r.start()] == sentence[other.start()]
+                            && r.start() < other.start() && first(locations, l -> clause[l.start()] == clause[r.start()]) != null) != null;
+                    scoped.add(new LocationScoped(new Evidence(reason.substring(from, to), from, to, other.word()), exclusive));
+                }
+            }
+            // "不需要定位" speaks of the location to deny it: it is not a use of it.
+            locations.removeIf(l -> noLocations.stream().anyMatch(l::inside) || notFeatures.stream().anyMatch(l::inside));
+        }
+
+        /** The candidates, and the clauses and sentences that name one. */
+        private void nameCandidates() {
+            candidates = candidates(found, clause, sentence, categories, notFeatures, quoted);
+            namingClauses = new java.util.HashSet<>();
+            candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
+            // ... the sentences that name one, and what each naming clause names
+            namingSentences = new java.util.HashSet<>();
+            candidates.forEach(c -> c.anchors().forEach(a -> namingSentences.add(sentence[a.start()])));
+            namedIn = new java.util.HashMap<>();
+            candidates.forEach(c -> c.anchors().forEach(a -> namedIn.computeIfAbsent(clause[a.start()], k -> new ArrayList<>()).add(c)));
+            // (the clauses that name a feature the text has, not only words that deny one: 拿到当前经纬度)
+            featureClauses = new java.util.HashSet<>();
+            candidates.stream().filter(c -> c.entry().positive())
+                    .forEach(c -> c.anchors().forEach(a -> featureClauses.add(clause[a.start()])));
+        }
+
+        /** The mention a candidate makes: what denies or restricts it, and whether it speaks of the location. */
+        private Mention mention(Candidate c) {
+            int at = clause[c.start()];
+            int in = sentence[c.start()];
+            Denial d = denial(c, at, in);
+            Hit negation = d.cue();
+            String denial = d.kind();
+            Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
+            // «仅用于判断您所在城市并展示本市的保养套餐»: what follows the city in the clause it restricts is what the
+            // city-level location serves, a topic of it, not a use of its own. Only a limit said of where the user is:
+            // a page or list named there («只用于“附近门店”页给客户规划去门店的路线») is where the use happens.
+            if (negation == null && restriction != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
+                Hit from = restriction;
+                Candidate limit = candidates.stream().filter(o -> o.entry().scenario().kind() == Scenario.Kind.LIMITING
+                        && o.entry().positive() && o.entry().located() && clause[o.start()] == at && o.start() >= from.end()
+                        && o.end() <= c.start()).findFirst().orElse(null);
+                if (limit != null) {
+                    negation = new Hit(limit.start(), limit.end(), text.substring(limit.start(), limit.end()));
+                    denial = "TOPIC";
+                }
+            }
+            if (restriction == null) {
+                // after it, or closing its own words («精度到市就够»)
+                restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() > c.start() && h.end() >= c.end());
+            }
+            // «…要知道你在哪个城市，…，定位就用这一下»: a later clause of the sentence that names no feature and
+            // speaks of the location only to restrict it restricts the limit before it; so does an earlier one
+            // («定位净系用嚟睇下你喺广州定深圳,首页推送当地嘅优惠券»).
+            // (not a limit whose own clause names a use: «位置用于线下大厅指引：推荐最近的便民服务中心并导航前往»)
+            if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
+                    && !namesUse(candidates, clause, at)) {
+                java.util.function.Predicate<Hit> onlyRestricts = h -> sentence[h.start()] == in
+                        && !namingClauses.contains(clause[h.start()])
+                        && first(locations, l -> clause[l.start()] == clause[h.start()]) != null;
+                restriction = first(postRestrictions, h -> clause[h.start()] > at && onlyRestricts.test(h));
+                if (restriction == null) {
+                    restriction = last(restrictions, h -> clause[h.start()] < at && onlyRestricts.test(h));
+                }
+            }
+            // «## 定位用途 / - 判断用户所在城市是否已开通»: the lines under a heading that names the location's purpose say
+            // what it is for, as «定位仅用于：» does — a limit there is restricted, a feature there is a use of the location.
+            Hit purpose = heading[in] < 0 ? null : first(purposeHeadings, h -> sentence[h.start()] == heading[in]);
+            // (not a limit whose line also names a use: «1. 附近门店：显示距离，点进去可一键导航到店» lists the stores to go to)
+            if (restriction == null && purpose != null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
+                    && !namesUse(candidates, sentence, in)) {
+                restriction = purpose;
+            }
+            // «需要定位用户所在城市»: the city as the very object of the location word is what the location is for
+            if (restriction == null && c.entry().located() && c.entry().positive()
+                    && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
+                restriction = last(locations, h -> clause[h.start()] == at && h.end() <= c.start()
+                        && OBJECT_OF_LOCATION.matcher(text.substring(h.end(), c.start())).matches());
+            }
+            // its clause, and where a bracketed remark interrupts it, the clause that goes on after the remark
+            // («骑行中（含锁屏/切后台）持续记录轨迹»)
+            java.util.function.Predicate<Hit> inClause = h -> clause[h.start()] == at || clause[h.start()] == continued[at];
+            // (a co-occurrence across the clauses of a sentence speaks of the location where any of its clauses does:
+            // «司机接单后到服务结束，需要持续获取司机位置，……并按行驶轨迹算里程»)
+            java.util.function.Predicate<Hit> inItsClauses = h -> inClause.test(h)
+                    || c.anchors().stream().anyMatch(a -> clause[a.start()] == clause[h.start()]);
+            // (a limit said in the clauses that follow the location got, in its sentence, is what the location is got for:
+            // «我们想拿到下单人的定位，自动识别他住在几号楼，直接填进收货地址栏里»; so is a feature whose clause opens by saying
+            // so: «获取用户当前位置，一方面用于确定骑手送餐的目的地»)
+            boolean forIt = c.entry().scenario().kind() == Scenario.Kind.LIMITING
+                    || first(purposeOpeners, p -> p.start() == pastSpace(text, clauseStart[at])) != null;
+            boolean gotFor = forIt && first(locations, h -> sentence[h.start()] == in
+                    && clause[h.start()] < at && at - clause[h.start()] <= PURPOSE_CLAUSES && !lexicon.isDestination(h.word())
+                    && java.util.stream.IntStream.range(clause[h.start()], at).noneMatch(featureClauses::contains)) != null;
+            boolean locationUse = c.entry().located() || purpose != null || gotFor || first(locations, inItsClauses) != null;
+            boolean destinationOnly = locationUse && !c.entry().located() && purpose == null && !gotFor
+                    && first(locations, h -> inItsClauses.test(h) && !lexicon.isDestination(h.word())) == null;
+            // (or words that name what the business sells, wherever they stand: «车源», «洗车», «贴膜»)
+            boolean business = c.entry().business() || first(businesses, h -> clause[h.start()] == at) != null;
+            Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
+                    && c.start() - h.end() <= lexicon.topicReach());
+            if (topic == null) {
+                // not across the items of a list («扫码用车、月卡和次卡购买»: the card is another item, not what the ride is of)
+                topic = first(topicsAfter, h -> clause[h.start()] == at && h.start() >= c.end()
+                        && h.start() - c.end() <= lexicon.topicReach() && !listSeparated(text, c.end(), h.start()));
+            }
+            // Only a qualifying use can be a mere topic: a city next to a coupon is the marketing case itself.
+            if (negation == null && topic != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
+                negation = topic;
+                denial = "TOPIC";
+            }
+            // «定位仅用于第5项»: the features of the list's other items do not use the location.
+            if (negation == null && statedItem != null && item[at] > 0 && item[at] != statedNumber) {
+                negation = statedItem;
+                denial = "OTHERS";
+            }
+            // The policy's words quoted («规范二第5条“仅展示附近、周边门店信息”») are the policy's, not the mini-program's.
+            // (an objection the writer imagines is quoted whatever it says: «您可能觉得酒店导航用不着实时定位» denies nothing)
+            Hit quote = quoted[c.start()];
+            boolean fallback = quote != null && refusals.contains(quote);
+            boolean objected = quote != null && (fallback || objections.contains(quote));
+            if (quote != null && (negation == null || objected)) {
+                negation = quote;
+                denial = fallback ? "FALLBACK" : "QUOTED";
+            }
+            // A hashtag (#跑腿#) labels a post; it states no use, nor denies one.
+            if (negation == null && hashtag[c.start()] != null) {
+                negation = hashtag[c.start()];
+                denial = "HASHTAG";
+            }
+            // What the writer takes back («申请定位用于送餐……哦不对，我们只做店内点餐», «银行网点导航。准确地说，这个小程序是
+            //给员工打卡的»): a correction later in the sentence, or opening the next one, withdraws what came before it.
             if (negation == null) {
-                // (a feature its own clause says is planned is that, not denied: «外卖功能还在开发中，…定位暂时没有地方用»)
-                // (nor across a clause naming another feature: «……配送员按这个坐标把餐送到游客身边，……酒店房间的订单则直接选房号不需要
-                // 定位» says which orders need none)
-                int last = c.anchors().stream().mapToInt(a -> clause[a.start()]).max().orElse(at);
-                negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end()
-                        && first(allOthers, o -> clause[o.start()] == clause[h.start()]) == null
-                        && first(notYet, y -> clause[y.start()] == at) == null
-                        && java.util.stream.IntStream.range(last + 1, clause[h.start()]).noneMatch(namingClauses::contains));
+                negation = correction(corrections, sentence, sentenceStart, c.end());
+                denial = negation == null ? null : "CORRECTED";
             }
-            denial = negation == null ? null : "NEGATION";
+            boolean negated = negation != null;
+            Lexicon.Entry entry = c.entry();
+            // (where someone goes — 上门, 到店 — names a place, it does not speak of the location: «阿姨上门做饭、保洁»; nor
+            // does the location refused or quoted: «即使用户拒绝授权定位，也完全不影响下单和上门»)
+            boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]
+                    && !lexicon.isDestination(h.word()) && quoted[h.start()] == null) != null;
+            // a withdrawn statement, or an imagined objection, shows nothing, not what its denial would
+            Scenario effective = "CORRECTED".equals(denial) || objected ? null
+                    : negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
+            // «以上功能均无需精确定位» says which features do without it (LocationScoped), not that the location is
+            // limited to the city: the precise location denied there limits nothing else.
+            if (negated && !entry.positive() && scoped.stream().anyMatch(s -> clause[s.evidence().start()] == at)) {
+                effective = null;
+            }
+            Hit cue = negated ? negation : restriction;
+            int from = cue == null ? c.start() : Math.min(c.start(), cue.start());
+            int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
+            Evidence evidence = new Evidence(reason.substring(from, to), from, to,
+                    cue == null ? null : reason.substring(cue.start(), cue.end()));
+            Mention mention = new Mention(entry.scenario(), effective, denial, restriction != null, locationUse,
+                    destinationOnly, business, entry.weak(), sentenceLocationUse, at, sentence[c.start()], evidence);
+            return mention;
+        }
+
+        /** What takes a candidate back besides a negation of its words: another app, a source, not yet, past, a question. */
+        private Denial denial(Candidate c, int at, int in) {
+            Hit negation = negated(c, at, in);
+            String denial = negation == null ? null : "NEGATION";
             // Done elsewhere (公司App上) holds over the clause. Not yet (正在开发) holds over its clause; it reaches
             // forward over the rest of its sentence until a clause says what runs now («以后打算做上门保洁，客人下单，
             // 阿姨上门»); and when its clause names no feature of its own it is said of the sentence's («导航这块，我们
@@ -543,176 +787,77 @@ public final class ReasonReader {
                     denial = "QUESTION";
                 }
             }
-            Hit restriction = last(restrictions, h -> clause[h.start()] == at && h.end() <= c.start());
-            // «仅用于判断您所在城市并展示本市的保养套餐»: what follows the city in the clause it restricts is what the
-            // city-level location serves, a topic of it, not a use of its own. Only a limit said of where the user is:
-            // a page or list named there («只用于“附近门店”页给客户规划去门店的路线») is where the use happens.
-            if (negation == null && restriction != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
-                Hit from = restriction;
-                Candidate limit = candidates.stream().filter(o -> o.entry().scenario().kind() == Scenario.Kind.LIMITING
-                        && o.entry().positive() && o.entry().located() && clause[o.start()] == at && o.start() >= from.end()
-                        && o.end() <= c.start()).findFirst().orElse(null);
-                if (limit != null) {
-                    negation = new Hit(limit.start(), limit.end(), text.substring(limit.start(), limit.end()));
-                    denial = "TOPIC";
+            return new Denial(negation, denial);
+        }
+
+        /** A negation of the candidate's words: in its clause, a row answered no, a verdict or a denial later in its sentence. */
+        private Hit negated(Candidate c, int at, int in) {
+            Hit negation = null;
+            // A role word of the scenario denied in its own clause denies the scenario (不做导航).
+            // «不点外送的顾客可以拒绝授权» describes some customers; it denies no feature
+            boolean describesPeople = c.anchors().stream().anyMatch(a -> lexicon.namesPeople(text, a.end()));
+            for (Hit anchor : c.anchors()) {
+                int anchorClause = clause[anchor.start()];
+                // inside a question a negation is part of what is asked («手机没网能开门吗？»): the question decides
+                if (question[anchorClause] != null) {
+                    continue;
+                }
+                negation = describesPeople ? null : last(negations, h -> clause[h.start()] == anchorClause
+                        && h.end() <= anchor.start() && anchor.start() - h.end() <= lexicon.negationReach());
+                if (negation == null) {
+                    negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end()
+                            && h.start() - anchor.end() <= lexicon.postNegationReach());
+                }
+                // A topic, then what is said of it («那个导航的话 我们现在是没有做的»): a negation opening the next
+                // clause of the sentence denies the topic's feature.
+                if (negation == null && topicClause[anchorClause]) {
+                    negation = first(negations, h -> clause[h.start()] == anchorClause + 1 && sentence[h.start()] == in
+                            && h.start() - clauseStart[anchorClause + 1] <= lexicon.negationReach());
+                }
+                // A row of a feature list answered no («门店导航: 否», «在线还款｜否｜—»).
+                if (negation == null) {
+                    negation = answeredNo[anchorClause];
+                }
+                // A later clause of the sentence that gathers what it follows, names no feature of its own and denies it
+                // («网点预约、排队叫号和路线导航，小程序里都没有»).
+                if (negation == null) {
+                    negation = first(allOfThem, g -> sentence[g.start()] == in && clause[g.start()] > anchorClause
+                            && !namingClauses.contains(clause[g.start()])
+                            && first(negations, h -> clause[h.start()] == clause[g.start()] && (h.inside(g) || g.inside(h))) != null);
+                }
+                // ... or a short verdict clause later in the sentence, after clauses that name nothing, that ends on its
+                // negation («景区内的导览我们用的是纸质地图和现场指示牌，小程序里没有做», «配送这一块，说实话，……我们目前并没有做»);
+                // a sentence that says when (原本计划……后面没做) is read for its plan or end below
+                if (negation == null && first(notYet, y -> sentence[y.start()] == in) == null
+                        && first(ended, y -> sentence[y.start()] == in) == null) {
+                    negation = first(verdicts, h -> sentence[h.start()] == in && clause[h.start()] > anchorClause
+                            && clause[h.start()] - anchorClause <= VERDICT_REACH
+                            && h.start() - clauseStart[clause[h.start()]] <= lexicon.negationReach()
+                            && clauseEnd(text, clause, h) == h.end()
+                            && java.util.stream.IntStream.rangeClosed(anchorClause + 1, clause[h.start()])
+                                    .noneMatch(namingClauses::contains));
+                }
+                if (negation != null) {
+                    break;
                 }
             }
-            if (restriction == null) {
-                // after it, or closing its own words («精度到市就够»)
-                restriction = first(postRestrictions, h -> clause[h.start()] == at && h.start() > c.start() && h.end() >= c.end());
-            }
-            // «…要知道你在哪个城市，…，定位就用这一下»: a later clause of the sentence that names no feature and
-            // speaks of the location only to restrict it restricts the limit before it; so does an earlier one
-            // («定位净系用嚟睇下你喺广州定深圳,首页推送当地嘅优惠券»).
-            // (not a limit whose own clause names a use: «位置用于线下大厅指引：推荐最近的便民服务中心并导航前往»)
-            if (restriction == null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
-                    && !namesUse(candidates, clause, at)) {
-                java.util.function.Predicate<Hit> onlyRestricts = h -> sentence[h.start()] == in
-                        && !namingClauses.contains(clause[h.start()])
-                        && first(locations, l -> clause[l.start()] == clause[h.start()]) != null;
-                restriction = first(postRestrictions, h -> clause[h.start()] > at && onlyRestricts.test(h));
-                if (restriction == null) {
-                    restriction = last(restrictions, h -> clause[h.start()] < at && onlyRestricts.test(h));
-                }
-            }
-            // «## 定位用途 / - 判断用户所在城市是否已开通»: the lines under a heading that names the location's purpose say
-            // what it is for, as «定位仅用于：» does — a limit there is restricted, a feature there is a use of the location.
-            Hit purpose = heading[in] < 0 ? null : first(purposeHeadings, h -> sentence[h.start()] == heading[in]);
-            // (not a limit whose line also names a use: «1. 附近门店：显示距离，点进去可一键导航到店» lists the stores to go to)
-            if (restriction == null && purpose != null && c.entry().scenario().kind() == Scenario.Kind.LIMITING
-                    && !namesUse(candidates, sentence, in)) {
-                restriction = purpose;
-            }
-            // «需要定位用户所在城市»: the city as the very object of the location word is what the location is for
-            if (restriction == null && c.entry().located() && c.entry().positive()
-                    && c.entry().scenario().kind() == Scenario.Kind.LIMITING) {
-                restriction = last(locations, h -> clause[h.start()] == at && h.end() <= c.start()
-                        && OBJECT_OF_LOCATION.matcher(text.substring(h.end(), c.start())).matches());
-            }
-            // its clause, and where a bracketed remark interrupts it, the clause that goes on after the remark
-            // («骑行中（含锁屏/切后台）持续记录轨迹»)
-            java.util.function.Predicate<Hit> inClause = h -> clause[h.start()] == at || clause[h.start()] == continued[at];
-            // (a co-occurrence across the clauses of a sentence speaks of the location where any of its clauses does:
-            // «司机接单后到服务结束，需要持续获取司机位置，……并按行驶轨迹算里程»)
-            java.util.function.Predicate<Hit> inItsClauses = h -> inClause.test(h)
-                    || c.anchors().stream().anyMatch(a -> clause[a.start()] == clause[h.start()]);
-            // (a limit said in the clauses that follow the location got, in its sentence, is what the location is got for:
-            // «我们想拿到下单人的定位，自动识别他住在几号楼，直接填进收货地址栏里»; so is a feature whose clause opens by saying
-            // so: «获取用户当前位置，一方面用于确定骑手送餐的目的地»)
-            boolean forIt = c.entry().scenario().kind() == Scenario.Kind.LIMITING
-                    || first(purposeOpeners, p -> p.start() == pastSpace(text, clauseStart[at])) != null;
-            boolean gotFor = forIt && first(locations, h -> sentence[h.start()] == in
-                    && clause[h.start()] < at && at - clause[h.start()] <= PURPOSE_CLAUSES && !lexicon.isDestination(h.word())
-                    && java.util.stream.IntStream.range(clause[h.start()], at).noneMatch(featureClauses::contains)) != null;
-            boolean locationUse = c.entry().located() || purpose != null || gotFor || first(locations, inItsClauses) != null;
-            boolean destinationOnly = locationUse && !c.entry().located() && purpose == null && !gotFor
-                    && first(locations, h -> inItsClauses.test(h) && !lexicon.isDestination(h.word())) == null;
-            // (or words that name what the business sells, wherever they stand: «车源», «洗车», «贴膜»)
-            boolean business = c.entry().business() || first(businesses, h -> clause[h.start()] == at) != null;
-            Hit topic = last(topicsBefore, h -> clause[h.start()] == at && h.end() <= c.start()
-                    && c.start() - h.end() <= lexicon.topicReach());
-            if (topic == null) {
-                // not across the items of a list («扫码用车、月卡和次卡购买»: the card is another item, not what the ride is of)
-                topic = first(topicsAfter, h -> clause[h.start()] == at && h.start() >= c.end()
-                        && h.start() - c.end() <= lexicon.topicReach() && !listSeparated(text, c.end(), h.start()));
-            }
-            // Only a qualifying use can be a mere topic: a city next to a coupon is the marketing case itself.
-            if (negation == null && topic != null && c.entry().scenario().kind() == Scenario.Kind.QUALIFYING) {
-                negation = topic;
-                denial = "TOPIC";
-            }
-            // «定位仅用于第5项»: the features of the list's other items do not use the location.
-            if (negation == null && statedItem != null && item[at] > 0 && item[at] != statedNumber) {
-                negation = statedItem;
-                denial = "OTHERS";
-            }
-            // The policy's words quoted («规范二第5条“仅展示附近、周边门店信息”») are the policy's, not the mini-program's.
-            // (an objection the writer imagines is quoted whatever it says: «您可能觉得酒店导航用不着实时定位» denies nothing)
-            Hit quote = quoted[c.start()];
-            boolean fallback = quote != null && refusals.contains(quote);
-            boolean objected = quote != null && (fallback || objections.contains(quote));
-            if (quote != null && (negation == null || objected)) {
-                negation = quote;
-                denial = fallback ? "FALLBACK" : "QUOTED";
-            }
-            // A hashtag (#跑腿#) labels a post; it states no use, nor denies one.
-            if (negation == null && hashtag[c.start()] != null) {
-                negation = hashtag[c.start()];
-                denial = "HASHTAG";
-            }
-            // What the writer takes back («申请定位用于送餐……哦不对，我们只做店内点餐», «银行网点导航。准确地说，这个小程序是
-            //给员工打卡的»): a correction later in the sentence, or opening the next one, withdraws what came before it.
+            // ... not where it is said of the rest («定位只用于天气卡片，其他功能都不用定位»)
             if (negation == null) {
-                negation = correction(corrections, sentence, sentenceStart, c.end());
-                denial = negation == null ? null : "CORRECTED";
+                // (a feature its own clause says is planned is that, not denied: «外卖功能还在开发中，…定位暂时没有地方用»)
+                // (nor across a clause naming another feature: «……配送员按这个坐标把餐送到游客身边，……酒店房间的订单则直接选房号不需要
+                // 定位» says which orders need none)
+                int last = c.anchors().stream().mapToInt(a -> clause[a.start()]).max().orElse(at);
+                negation = first(noLocations, h -> sentence[h.start()] == in && h.start() >= c.end()
+                        && first(allOthers, o -> clause[o.start()] == clause[h.start()]) == null
+                        && first(notYet, y -> clause[y.start()] == at) == null
+                        && java.util.stream.IntStream.range(last + 1, clause[h.start()]).noneMatch(namingClauses::contains));
             }
-            boolean negated = negation != null;
-            Lexicon.Entry entry = c.entry();
-            // (where someone goes — 上门, 到店 — names a place, it does not speak of the location: «阿姨上门做饭、保洁»; nor
-            // does the location refused or quoted: «即使用户拒绝授权定位，也完全不影响下单和上门»)
-            boolean sentenceLocationUse = first(locations, h -> sentence[h.start()] == sentence[c.start()]
-                    && !lexicon.isDestination(h.word()) && quoted[h.start()] == null) != null;
-            // a withdrawn statement, or an imagined objection, shows nothing, not what its denial would
-            Scenario effective = "CORRECTED".equals(denial) || objected ? null
-                    : negated ? entry.whenNegated() : entry.positive() ? entry.scenario() : null;
-            // «以上功能均无需精确定位» says which features do without it (LocationScoped), not that the location is
-            // limited to the city: the precise location denied there limits nothing else.
-            if (negated && !entry.positive() && scoped.stream().anyMatch(s -> clause[s.evidence().start()] == at)) {
-                effective = null;
-            }
-            Hit cue = negated ? negation : restriction;
-            int from = cue == null ? c.start() : Math.min(c.start(), cue.start());
-            int to = cue == null ? c.end() : Math.max(c.end(), cue.end());
-            Evidence evidence = new Evidence(reason.substring(from, to), from, to,
-                    cue == null ? null : reason.substring(cue.start(), cue.end()));
-            Mention mention = new Mention(entry.scenario(), effective, denial, restriction != null, locationUse,
-                    destinationOnly, business, entry.weak(), sentenceLocationUse, at, sentence[c.start()], evidence);
-            mentions.add(mention);
-            source.put(mention, c);
+            return negation;
         }
-        mentions = plannedLater(mentions, source, sentence, clause, now, lexicon);
-        // «小程序只展示师傅资质、收费标准和公司介绍»: a sentence that says the mini-program does only things that are no
-        // scenario — naming, from there to its end, no scenario it has, and not speaking of the location in its
-        // clause («小程序只在下单时获取一次位置» says when, not what) — says which features are in it.
-        List<Mention> read = mentions;
-        for (Hit only : onlyDoes) {
-            int in = sentence[only.start()];
-            boolean namesUse = read.stream().anyMatch(m -> sentence[m.getEvidence().start()] == in
-                    && m.getEvidence().end() > only.start() && m.getEffective() != null);
-            if (!namesUse && first(locations, h -> clause[h.start()] == clause[only.start()]) == null) {
-                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, only, false));
-            }
-        }
-        // A restricted limit says what the whole application is for (exclusive, as «其他功能都不用定位» beside it would)
-        // where the restriction is said of the application itself («这次申请getLocation，只是想识别用户所在城市») or of the
-        // location right before it, in a clause naming no qualifying use («定位仅用于识别城市»; a word inside an identifier
-        // is not the word: «getFuzzyLocation 只是一次性的大致位置» names an API).
-        for (Mention m : read) {
-            if (!m.isLimiting() || !m.isRestricted()) {
-                continue;
-            }
-            int from = m.getEvidence().start();
-            Hit subject = first(applications, a -> sentence[a.start()] == sentence[from] && a.start() <= from);
-            if (subject == null && m.getClause() == clause[from] && read.stream().noneMatch(o -> o.isQualifying()
-                    && !o.isNegated() && o.getClause() == clause[from])) {
-                subject = first(locations, l -> clause[l.start()] == clause[from] && l.end() <= from
-                        && from - l.end() <= SUBJECT_REACH && (l.start() == 0 || !isAsciiLetter(text.charAt(l.start() - 1))));
-            }
-            if (subject != null) {
-                scoped.add(toSentenceEnd(reason, text, sentenceStart, sentence[from], subject, true));
-            }
-        }
-        // «当前版本暂时没有调用定位的地方»: the location used by nothing now, in a sentence naming no feature it has.
-        for (Hit none : noLocations) {
-            int in = sentence[none.start()];
-            boolean saidOfNow = first(now, h -> clause[h.start()] == clause[none.start()] && h.end() <= none.start()) != null;
-            if (saidOfNow && read.stream().noneMatch(m -> sentence[m.getEvidence().start()] == in && m.getEffective() != null)) {
-                scoped.add(toSentenceEnd(reason, text, sentenceStart, in, none, false));
-            }
-        }
-        mentions = bounded(mentions);
-        return new Reading(new ReasonText(reason.length(), reason.length() >= lexicon.longText()), mentions, vague,
-                scoped, unread(reason, sentence, locations, otherPurposes, vagueWords, also, mentions), signals(reason, found, layout, cues, quoted, past, question));
+    }
+
+    /** What took a mention back, and how (NEGATION, ELSEWHERE, NOT_YET, …); both null when nothing did. */
+    private record Denial(Hit cue, String kind) {
     }
 
     /**
