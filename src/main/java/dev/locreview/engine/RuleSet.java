@@ -59,6 +59,8 @@ public final class RuleSet {
     private static final KieServices KIE = KieServices.Factory.get();
     private static final String RESOURCES = "src/main/resources/locreview/";
     private static final int POOLED_SESSIONS = 64;
+    /** A warm session is used by one decision at a time (taken from the pool, returned after): no locking inside it. */
+    private static final org.kie.api.runtime.KieSessionConfiguration SESSION_CONFIG = sessionConfig();
     /** Rule firings one decision may take; the casebook's largest takes 54. */
     static final int MAX_FIRES = 10_000;
     /**
@@ -121,6 +123,12 @@ public final class RuleSet {
         KIE.getRepository().removeKieModule(releaseId);
         requireAnchors(kieBase, data);
         return new RuleSet(root, version, data, reader, kieBase, catalogue(kieBase, data));
+    }
+
+    private static org.kie.api.runtime.KieSessionConfiguration sessionConfig() {
+        org.kie.api.runtime.KieSessionConfiguration config = KIE.newKieSessionConfiguration();
+        config.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
+        return config;
     }
 
     /** The facts every decision shares, inserted once into each warm session. */
@@ -195,7 +203,7 @@ public final class RuleSet {
      * them walks the session's whole store (the shared tables are most of it).
      */
     private final class WarmSession {
-        final KieSession session = kieBase.newKieSession();
+        final KieSession session = kieBase.newKieSession(SESSION_CONFIG, null);
         final int sharedCount;
         /** The decision's own facts and what its rules derived, in the order they went in. */
         final Map<FactHandle, Object> decisionFacts = new java.util.LinkedHashMap<>();

@@ -93,8 +93,14 @@ public final class Lexicon {
     }
 
     /** Every word of every list in one double-array automaton: compact (a reload holds two rule sets) and one pass. */
-    /** Every word of every list, each with all it is: one walk finds them, and a word found needs no other lookup. */
-    private final AhoCorasickDoubleArrayTrie<Word> words;
+    /**
+     * Every word of every list, each with all it is, so a word found needs no other lookup: in a few automata over
+     * consecutive runs of the sorted words. Building one automaton takes about four times the heap it keeps (its
+     * builder's trie of objects); built a part at a time, a rule reload fits beside the live rule set.
+     */
+    private final List<AhoCorasickDoubleArrayTrie<Word>> words;
+    /** The first word of each automaton but the first, in order: where a word is looked up. */
+    private final List<String> partStarts;
     private final String clauseBreaks;
     private final String sentenceBreaks;
     private final int negationReach;
@@ -178,9 +184,28 @@ public final class Lexicon {
         java.util.TreeMap<String, Word> keyed = new java.util.TreeMap<>();
         all.forEach(w -> keyed.put(w, new Word(w, listed(byPhrase, w), listed(byFirstGroupWord, w), groupWords.contains(w),
                 listed(kinds, w), listed(signalKinds, w))));
-        this.words = new AhoCorasickDoubleArrayTrie<>();
-        this.words.build(keyed);
+        List<AhoCorasickDoubleArrayTrie<Word>> parts = new ArrayList<>();
+        List<String> starts = new ArrayList<>();
+        int size = Math.max(1, (keyed.size() + AUTOMATA - 1) / AUTOMATA);
+        while (!keyed.isEmpty()) {
+            java.util.TreeMap<String, Word> part = new java.util.TreeMap<>();
+            while (part.size() < size && !keyed.isEmpty()) {
+                Map.Entry<String, Word> first = keyed.pollFirstEntry();
+                part.put(first.getKey(), first.getValue());
+            }
+            if (!parts.isEmpty()) {
+                starts.add(part.firstKey());
+            }
+            AhoCorasickDoubleArrayTrie<Word> automaton = new AhoCorasickDoubleArrayTrie<>();
+            automaton.build(part);
+            parts.add(automaton);
+        }
+        this.words = List.copyOf(parts);
+        this.partStarts = List.copyOf(starts);
     }
+
+    /** How many automata hold the words (see {@link #words}). */
+    private static final int AUTOMATA = 4;
 
     /**
      * One word of the automaton and every list it is in. The automaton holds about 100,000 words: kept here, not in
@@ -196,7 +221,8 @@ public final class Lexicon {
     }
 
     private Word word(String text) {
-        Word word = words.get(text);
+        int part = java.util.Collections.binarySearch(partStarts, text);
+        Word word = words.isEmpty() ? null : words.get(part >= 0 ? part + 1 : -part - 1).get(text);
         return word == null ? NO_WORD : word;
     }
 
@@ -216,7 +242,9 @@ public final class Lexicon {
         List<Emit> cues = new ArrayList<>();
         List<Emit> signals = new ArrayList<>();
         List<Map.Entry<Emit, Word>> found = new ArrayList<>();
-        words.parseText(folded, (begin, end, word) -> found.add(Map.entry(new Emit(begin, end - 1, word.text()), word)));
+        for (AhoCorasickDoubleArrayTrie<Word> automaton : words) {
+            automaton.parseText(folded, (begin, end, word) -> found.add(Map.entry(new Emit(begin, end - 1, word.text()), word)));
+        }
         found.sort(java.util.Comparator.comparingInt((Map.Entry<Emit, Word> f) -> f.getKey().getStart())
                 .thenComparingInt(f -> f.getKey().getEnd()));
         for (Map.Entry<Emit, Word> f : found) {
