@@ -156,6 +156,7 @@ public final class ReasonReader {
      */
     private final class Pass {
         private final String reason;
+        // the text, its layout, and what the steps settle in it
         private String text;
         private List<Set<String>> categories;
         private int[] clause;
@@ -186,6 +187,7 @@ public final class ReasonReader {
         private Set<Integer> namingSentences;
         private Set<Integer> featureClauses;
         private Map<Integer, List<Candidate>> namedIn;
+        // the cues of each kind (findCues), under the names the steps use
         private List<Hit> negations;
         private List<Hit> postNegations;
         private List<Hit> restrictions;
