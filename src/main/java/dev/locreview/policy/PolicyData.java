@@ -34,6 +34,8 @@ public final class PolicyData {
     private final List<Scenario> scenarioList;
     private final List<Grant> grants;
     private final List<RejectionPattern> rejections;
+    /** Each rejection clause's order (the first pattern of a clause counts), looked up per finding sorted. */
+    private final Map<String, Integer> precedence = new java.util.HashMap<>();
     private final Form form;
     private final List<String> phases;
     private final Map<String, OfficialTable> tables;
@@ -51,6 +53,7 @@ public final class PolicyData {
         this.scenarioList = List.copyOf(scenarios);
         this.grants = List.copyOf(grants);
         this.rejections = List.copyOf(rejections);
+        this.rejections.forEach(r -> precedence.putIfAbsent(r.clause(), r.order()));
         this.form = form;
         this.phases = List.copyOf(phases);
         this.tables = Map.copyOf(tables);
@@ -191,8 +194,7 @@ public final class PolicyData {
 
     /** How specific a clause's pattern is: its place in rejections.yaml (most specific first); others after. */
     public int precedence(String clause) {
-        return rejections.stream().filter(r -> r.clause().equals(clause)).findFirst()
-                .map(RejectionPattern::order).orElse(rejections.size());
+        return precedence.getOrDefault(clause, rejections.size());
     }
 
     /** The official category table of an API that needs an application; empty for the lighter APIs. */
