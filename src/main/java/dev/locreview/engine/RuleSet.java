@@ -42,6 +42,8 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 import dev.locreview.policy.PolicyData;
@@ -60,7 +62,7 @@ public final class RuleSet {
     private static final String RESOURCES = "src/main/resources/locreview/";
     private static final int POOLED_SESSIONS = 64;
     /** A warm session is used by one decision at a time (taken from the pool, returned after): no locking inside it. */
-    private static final org.kie.api.runtime.KieSessionConfiguration SESSION_CONFIG = sessionConfig();
+    private static final KieSessionConfiguration SESSION_CONFIG = sessionConfig();
     /** Rule firings one decision may take; the casebook's largest takes 54. */
     static final int MAX_FIRES = 10_000;
     /**
@@ -125,9 +127,9 @@ public final class RuleSet {
         return new RuleSet(root, version, data, reader, kieBase, catalogue(kieBase, data));
     }
 
-    private static org.kie.api.runtime.KieSessionConfiguration sessionConfig() {
-        org.kie.api.runtime.KieSessionConfiguration config = KIE.newKieSessionConfiguration();
-        config.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
+    private static KieSessionConfiguration sessionConfig() {
+        KieSessionConfiguration config = KIE.newKieSessionConfiguration();
+        config.setOption(ThreadSafeOption.NO);
         return config;
     }
 

@@ -92,7 +92,10 @@ public final class Lexicon {
         }
     }
 
-    /** Every word of every list in one double-array automaton: compact (a reload holds two rule sets) and one pass. */
+    /** How many automata hold the words (see {@link #words}). */
+    private static final int AUTOMATA = 4;
+    private static final Word NO_WORD = new Word("", List.of(), List.of(), false, List.of(), List.of());
+
     /**
      * Every word of every list, each with all it is, so a word found needs no other lookup: in a few automata over
      * consecutive runs of the sorted words. Building one automaton takes about four times the heap it keeps (its
@@ -205,9 +208,6 @@ public final class Lexicon {
         this.partStarts = List.copyOf(starts);
     }
 
-    /** How many automata hold the words (see {@link #words}). */
-    private static final int AUTOMATA = 4;
-
     /**
      * One word of the automaton and every list it is in. The automaton holds about 100,000 words: kept here, not in
      * a map per list, each list of a word is exactly as long as it is (the rule set's heap is mostly these words).
@@ -227,13 +227,15 @@ public final class Lexicon {
         return word == null ? NO_WORD : word;
     }
 
-    private static final Word NO_WORD = new Word("", List.of(), List.of(), false, List.of(), List.of());
-
     /** One word found in the text: its first and last character, and the word. */
     record Emit(int getStart, int getEnd, String getKeyword) {
     }
 
-    /** What one walk over a folded text found, per list: lexicon phrases, co-occurrence words, cues and signals. */
+    /** A word found, and what it is. */
+    private record Match(Emit emit, Word word) {
+    }
+
+    /** What the walks over a folded text found, per list: lexicon phrases, co-occurrence words, cues and signals. */
     record Found(List<Emit> phrases, List<Emit> groupWords, List<Emit> cues, List<Emit> signals) {
     }
 
@@ -242,15 +244,14 @@ public final class Lexicon {
         List<Emit> groupWords = new ArrayList<>();
         List<Emit> cues = new ArrayList<>();
         List<Emit> signals = new ArrayList<>();
-        List<Map.Entry<Emit, Word>> found = new ArrayList<>();
+        List<Match> found = new ArrayList<>();
         for (AhoCorasickDoubleArrayTrie<Word> automaton : words) {
-            automaton.parseText(folded, (begin, end, word) -> found.add(Map.entry(new Emit(begin, end - 1, word.text()), word)));
+            automaton.parseText(folded, (begin, end, word) -> found.add(new Match(new Emit(begin, end - 1, word.text()), word)));
         }
-        found.sort(java.util.Comparator.comparingInt((Map.Entry<Emit, Word> f) -> f.getKey().getStart())
-                .thenComparingInt(f -> f.getKey().getEnd()));
-        for (Map.Entry<Emit, Word> f : found) {
-            Emit emit = f.getKey();
-            Word word = f.getValue();
+        found.sort(java.util.Comparator.comparingInt((Match m) -> m.emit().getStart()).thenComparingInt(m -> m.emit().getEnd()));
+        for (Match match : found) {
+            Emit emit = match.emit();
+            Word word = match.word();
             if (!word.phrases().isEmpty()) {
                 phrases.add(emit);
             }
