@@ -490,7 +490,7 @@ public final class ReasonReader {
 
         /** The candidates, and the clauses and sentences that name one. */
         private void nameCandidates() {
-            candidates = candidates(found, clause, sentence, categories, notFeatures, quoted);
+            candidates = candidates(found, clause, sentence, categories, notFeatures, quoted, negations);
             namingClauses = new java.util.HashSet<>();
             candidates.forEach(c -> c.anchors().forEach(a -> namingClauses.add(clause[a.start()])));
             // ... the sentences that name one, and what each naming clause names
@@ -1068,7 +1068,7 @@ public final class ReasonReader {
 
     /** Phrase and co-occurrence matches whose entries hold for these categories; the longest wins an overlap. */
     private List<Candidate> candidates(Lexicon.Found found, int[] clause, int[] sentence, List<Set<String>> categories,
-                                       List<Hit> notFeatures, Hit[] quoted) {
+                                       List<Hit> notFeatures, Hit[] quoted, List<Hit> negations) {
         // no word counts inside a word that means something else (导航 in 底部导航栏)
         java.util.function.Predicate<Hit> otherSense = h -> notFeatures.stream()
                 .anyMatch(f -> h.start() < f.end() && f.start() < h.end());
@@ -1095,7 +1095,10 @@ public final class ReasonReader {
                 together(entry, entry.sentenceWide() ? wordsBySentence : wordsByClause, quoted, all);
             }
         }
-        all.removeIf(c -> withRuledOut(c.entry(), c.anchors().get(0), words, sentence));
+        // (a word that rules out, itself denied, rules nothing out: «不是快递发货……我们的团购是送货上门»)
+        List<Hit> ruling = words.stream().filter(w -> first(negations, h -> clause[h.start()] == clause[w.start()]
+                && h.end() <= w.start() && w.start() - h.end() <= lexicon.negationReach()) == null).toList();
+        all.removeIf(c -> withRuledOut(c.entry(), c.anchors().get(0), ruling, sentence));
         // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
         // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins — unless
         // they read differently when denied (骑手位置 denied is the takeaway-address case, 送餐 denied is none).

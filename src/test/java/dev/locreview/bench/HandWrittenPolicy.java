@@ -84,6 +84,7 @@ public final class HandWrittenPolicy {
         boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS") || g.getKind().equals("OWN_TRACK"))
                 && reading.signals().stream().noneMatch(g -> g.getKind().equals("STAFF"));
+        boolean staffNamed = reading.signals().stream().anyMatch(g -> g.getKind().equals("STAFF") || g.getKind().equals("STAFF_MOVES"));
         for (Pair p : pairs) {
             Grant g = p.grant();
             boolean sameFamily = g.getFamily() == app.getFamily();
@@ -99,7 +100,8 @@ public final class HandWrittenPolicy {
                     && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
                     || (sameFamily && !g.appliesTo(app.getApi()))
                     || scenarios.stream().anyMatch(s -> g.isUndoneBy(s.getCode()))
-                    || (customersOnly && data.table(app.getApi()).map(t -> t.staffOnlyFor(p.category())).orElse(false))) {
+                    || ((customersOnly || (p.scenario().isComesToUser() && !staffNamed))
+                        && data.table(app.getApi()).map(t -> t.staffOnlyFor(p.category())).orElse(false))) {
                 continue;
             }
             // GL8: a continuous reference case, where wx.getLocation's table opens the category
