@@ -978,6 +978,17 @@ public final class ReasonReader {
                         && first(elsewhere, e -> clause[e.start()] == clause[later.start()]) != null));
     }
 
+    /**
+     * A device or another system said to read the position in a sentence before {@code in} («校车上装了车载定位终端，位置每10秒
+     * 回传»): what later sentences say moves is its record, unless the source is itself denied or limited in its clause.
+     */
+    private boolean sourceEarlier(int in, List<Hit> sources, List<Hit> negations, List<Hit> restrictions, int[] clause,
+                                  int[] sentence) {
+        java.util.function.Predicate<Hit> free = h -> Stream.concat(negations.stream(), restrictions.stream()).noneMatch(n ->
+                clause[n.start()] == clause[h.start()] && n.end() <= h.start() && h.start() - n.end() <= lexicon.negationReach());
+        return first(sources, h -> sentence[h.start()] < in && free.test(h)) != null;
+    }
+
     /** The correction that takes back what ends at {@code end}: later in its sentence, or opening the next one. */
     private static Hit correction(List<Hit> corrections, int[] sentence, int[] sentenceStart, int end) {
         int in = sentence[Math.max(0, end - 1)];
@@ -1001,6 +1012,7 @@ public final class ReasonReader {
         List<Hit> notCues = cues.get(Lexicon.Cue.NOT_CUE);
         List<Hit> sources = cues.get(Lexicon.Cue.SOURCE);
         List<Hit> oneFix = cues.get(Lexicon.Cue.ONE_FIX);
+        List<Hit> restrictions = cues.get(Lexicon.Cue.RESTRICTION);
         // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
         List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), sources.stream()).toList();
         List<Signal> found = new ArrayList<>();
@@ -1038,6 +1050,9 @@ public final class ReasonReader {
                     // ... or asked about and not answered yes («会持续定位吗？不会»)
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
+                    // ... or by a device said, in an earlier sentence, to read the position (not one said to read something
+                    // else: «手表只通过蓝牙同步心率»)
+                    || sourceEarlier(sentence[from], sources, negations, restrictions, clause, sentence)
                     || first(ended, inItsClause) != null || correction(corrections, sentence, layout.sentenceStart(), to) != null
                     // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
