@@ -804,8 +804,7 @@ public final class ReasonReader {
                 if (question[anchorClause] != null) {
                     continue;
                 }
-                negation = describesPeople ? null : last(negations, h -> clause[h.start()] == anchorClause
-                        && h.end() <= anchor.start() && anchor.start() - h.end() <= lexicon.negationReach());
+                negation = describesPeople ? null : last(negations, reaching(anchor.start(), clause));
                 if (negation == null) {
                     negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end()
                             && h.start() - anchor.end() <= lexicon.postNegationReach());
@@ -984,9 +983,13 @@ public final class ReasonReader {
      */
     private boolean sourceEarlier(int in, List<Hit> sources, List<Hit> negations, List<Hit> restrictions, int[] clause,
                                   int[] sentence) {
-        java.util.function.Predicate<Hit> free = h -> Stream.concat(negations.stream(), restrictions.stream()).noneMatch(n ->
-                clause[n.start()] == clause[h.start()] && n.end() <= h.start() && h.start() - n.end() <= lexicon.negationReach());
-        return first(sources, h -> sentence[h.start()] < in && free.test(h)) != null;
+        return first(sources, h -> sentence[h.start()] < in
+                && Stream.concat(negations.stream(), restrictions.stream()).noneMatch(reaching(h.start(), clause))) != null;
+    }
+
+    /** A negation (or a limit) that reaches {@code at}: before it in its clause, within the negation's reach. */
+    private java.util.function.Predicate<Hit> reaching(int at, int[] clause) {
+        return h -> clause[h.start()] == clause[at] && h.end() <= at && at - h.end() <= lexicon.negationReach();
     }
 
     /** The correction that takes back what ends at {@code end}: later in its sentence, or opening the next one. */
@@ -1056,8 +1059,7 @@ public final class ReasonReader {
                     || first(ended, inItsClause) != null || correction(corrections, sentence, layout.sentenceStart(), to) != null
                     // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
-                    || first(negations, h -> clause[h.start()] == clause[from] && h.end() <= from
-                        && from - h.end() <= lexicon.negationReach()) != null
+                    || first(negations, reaching(from, clause)) != null
                     // ... or after it in its clause («骑行过程中不需要位置», «切后台或锁屏的情况我们并没有做任何处理»)
                     || first(postNegations, h -> clause[h.start()] == clause[from] && h.start() >= to
                         && h.start() - to <= lexicon.postNegationReach()) != null;
@@ -1111,8 +1113,7 @@ public final class ReasonReader {
             }
         }
         // (a word that rules out, itself denied, rules nothing out: «不是快递发货……我们的团购是送货上门»)
-        List<Hit> ruling = words.stream().filter(w -> first(negations, h -> clause[h.start()] == clause[w.start()]
-                && h.end() <= w.start() && w.start() - h.end() <= lexicon.negationReach()) == null).toList();
+        List<Hit> ruling = words.stream().filter(w -> first(negations, reaching(w.start(), clause)) == null).toList();
         all.removeIf(c -> withRuledOut(c.entry(), c.anchors().get(0), ruling, sentence));
         // Phrases of different scenarios compete for the same words (扫码开锁 is not 开锁): the longer reading
         // wins. A phrase and a co-occurrence of the same scenario are one mention: the wider span wins — unless
