@@ -977,16 +977,6 @@ public final class ReasonReader {
                         && first(elsewhere, e -> clause[e.start()] == clause[later.start()]) != null));
     }
 
-    /**
-     * A device or another system said to read the position in a sentence before {@code in} («校车上装了车载定位终端，位置每10秒
-     * 回传»): what later sentences say moves is its record, unless the source is itself denied or limited in its clause.
-     */
-    private boolean sourceEarlier(int in, List<Hit> sources, List<Hit> negations, List<Hit> restrictions, int[] clause,
-                                  int[] sentence) {
-        return first(sources, h -> sentence[h.start()] < in
-                && Stream.concat(negations.stream(), restrictions.stream()).noneMatch(reaching(h.start(), clause))) != null;
-    }
-
     /** A negation (or a limit) that reaches {@code at}: before it in its clause, within the negation's reach. */
     private java.util.function.Predicate<Hit> reaching(int at, int[] clause) {
         return h -> clause[h.start()] == clause[at] && h.end() <= at && at - h.end() <= lexicon.negationReach();
@@ -1018,6 +1008,11 @@ public final class ReasonReader {
         List<Hit> restrictions = cues.get(Lexicon.Cue.RESTRICTION);
         // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
         List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), sources.stream()).toList();
+        // ... nor, after the sentence that first says a device reads the position («校车上装了车载定位终端，位置每10秒回传»),
+        // what later sentences say moves: its record. Not a source itself denied or limited («手表只通过蓝牙同步心率»).
+        int sourceSaid = sources.stream()
+                .filter(h -> Stream.concat(negations.stream(), restrictions.stream()).noneMatch(reaching(h.start(), clause)))
+                .mapToInt(h -> sentence[h.start()]).min().orElse(Integer.MAX_VALUE);
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
             int from = emit.getStart();
@@ -1053,9 +1048,8 @@ public final class ReasonReader {
                     // ... or asked about and not answered yes («会持续定位吗？不会»)
                     || question[clause[from]] != null
                     || first(elsewhere, inItsClause) != null || first(notYet, inItsClause) != null
-                    // ... or by a device said, in an earlier sentence, to read the position (not one said to read something
-                    // else: «手表只通过蓝牙同步心率»)
-                    || sourceEarlier(sentence[from], sources, negations, restrictions, clause, sentence)
+                    // ... or by a device said, in an earlier sentence, to read the position
+                    || sentence[from] > sourceSaid
                     || first(ended, inItsClause) != null || correction(corrections, sentence, layout.sentenceStart(), to) != null
                     // ... or by a plan said earlier in its sentence («计划明年推出“轨迹回放”，游客锁屏后也能记录游览轨迹»)
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null

@@ -80,7 +80,9 @@ public final class HandWrittenPolicy {
         String approval = null;
         boolean mapApp = reading.signals().stream().anyMatch(g -> g.getKind().equals("MAPAPP"));
         boolean oneEnough = reading.signals().stream().anyMatch(g -> g.getKind().equals("ONE_ENOUGH"));
-        boolean pushesOffers = app.isBackground() && reading.signals().stream().anyMatch(g -> g.getKind().equals("PUSH") || g.getKind().equals("PROFILE"));
+        // background updates for offers or for gathering whereabouts (RB)
+        boolean pushesOffers = app.isBackground() && reading.signals().stream()
+                .anyMatch(g -> g.getKind().equals("PUSH") || g.getKind().equals("PROFILE"));
         boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS") || g.getKind().equals("OWN_TRACK"))
                 && reading.signals().stream().noneMatch(g -> g.getKind().equals("STAFF"));
