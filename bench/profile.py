@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Where a request's time goes: the CPU samples of a JFR recording of the service under wrk, by component.
+"""Where a request's time goes: the CPU samples of the service under wrk, by thread and by component.
 
-    jcmd <pid> JFR.start name=p settings=profile; wrk …; jcmd <pid> JFR.stop name=p filename=p.jfr
-    python3 bench/profile.py p.jfr
+From async-profiler (lighter: JFR's `profile` settings cut this service's throughput tenfold on 2 cores), started
+with the service, a file every 30 s; take one from after the JIT has settled:
 
-Only the request threads and the store's writer count. A sample goes to the innermost frame that names a
-component (so Jackson inside MVC's writing is "mvc: write response", inside the store "store: serialise").
+    java -agentpath:/path/to/libasyncProfiler.so=start,event=itimer,interval=2ms,loop=30s,threads,collapsed,file=ap-%t.collapsed …
+    python3 bench/profile.py ap-<time>.collapsed
+
+or from a JFR recording (jcmd <pid> JFR.start name=p settings=profile; wrk …; jcmd <pid> JFR.stop name=p filename=p.jfr).
+The request threads are split by component: a sample goes to the innermost frame that names one (so Jackson inside
+MVC's writing is "mvc: write response", inside the store "store: serialise").
 """
 import collections
 import json
@@ -35,20 +39,45 @@ def component(frames):
     return "jvm / other"
 
 
-def main(path):
+def samples(path):
+    """(thread name, frames innermost first, count) of every sample."""
+    if path.endswith(".collapsed"):
+        for line in open(path):
+            stack, _, n = line.rstrip().rpartition(" ")
+            frames = stack.split(";")
+            thread = frames[0].strip("[]").split(" tid=")[0] if frames[0].startswith("[") else ""
+            yield thread, [{"method": {"type": {"name": f.rpartition(".")[0]}, "name": f.rpartition(".")[2]}}
+                           for f in reversed(frames[1:] if thread else frames)], int(n)
+        return
     out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "300", "--events", "jdk.ExecutionSample", path],
                          capture_output=True, text=True, check=True).stdout
-    shares = collections.Counter()
     for event in json.loads(out)["recording"]["events"]:
         thread = (event["values"].get("sampledThread") or {}).get("javaName") or ""
-        if thread == "decision-writer":
-            shares["store: writer thread (H2 commit)"] += 1
-        elif thread.startswith("http-nio"):
-            shares[component((event["values"].get("stackTrace") or {}).get("frames", []))] += 1
-    total = sum(shares.values())
-    print(f"{total} samples")
-    for label, n in shares.most_common():
+        yield thread, (event["values"].get("stackTrace") or {}).get("frames", []), 1
+
+
+def main(path):
+    threads, shares = collections.Counter(), collections.Counter()
+    for thread, frames, n in samples(path):
+        if thread.startswith("http-nio") and "-exec-" in thread:
+            threads["request threads"] += n
+            shares[component(frames)] += n
+        elif thread == "decision-writer":
+            threads["store: writer thread (H2 commit)"] += n
+        elif "Compiler" in thread:
+            threads["JIT compilers"] += n
+        elif thread in ("VM Thread", "") or "GC" in thread:
+            threads["VM thread (serial GC) and other VM work"] += n
+        else:
+            threads["other threads"] += n
+    total = sum(threads.values())
+    print(f"{total} samples, by thread")
+    for label, n in threads.most_common():
         print(f"{100 * n / total:5.1f}%  {label}")
+    requests = threads["request threads"] or 1
+    print("request threads, by component")
+    for label, n in shares.most_common():
+        print(f"{100 * n / requests:5.1f}%  {label}")
 
 
 if __name__ == "__main__":
