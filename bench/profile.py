@@ -59,14 +59,15 @@ def samples(path):
 def main(path):
     threads, shares = collections.Counter(), collections.Counter()
     for thread, frames, n in samples(path):
-        if thread.startswith("http-nio") and "-exec-" in thread:
-            threads["request threads"] += n
+        if thread.startswith("http-nio") and "-exec-" in thread or not thread:
+            # (a profile taken without `threads` names none: all of it is split by component)
+            threads["request threads" if thread else "all threads (no thread names)"] += n
             shares[component(frames)] += n
         elif thread == "decision-writer":
             threads["store: writer thread (H2 commit)"] += n
         elif "Compiler" in thread:
             threads["JIT compilers"] += n
-        elif thread in ("VM Thread", "") or "GC" in thread:
+        elif thread == "VM Thread" or "GC" in thread:
             threads["VM thread (serial GC) and other VM work"] += n
         else:
             threads["other threads"] += n
@@ -74,7 +75,7 @@ def main(path):
     print(f"{total} samples, by thread")
     for label, n in threads.most_common():
         print(f"{100 * n / total:5.1f}%  {label}")
-    requests = threads["request threads"] or 1
+    requests = threads["request threads"] + threads["all threads (no thread names)"] or 1
     print("request threads, by component")
     for label, n in shares.most_common():
         print(f"{100 * n / requests:5.1f}%  {label}")
