@@ -31,8 +31,7 @@ COMPONENTS = [
 
 
 def component(frames):
-    for frame in frames:
-        name = frame["method"]["type"]["name"] + "." + frame["method"]["name"]
+    for name in frames:
         for pattern, label in COMPONENTS:
             if pattern in name:
                 return label
@@ -40,26 +39,26 @@ def component(frames):
 
 
 def samples(path):
-    """(thread name, frames innermost first, count) of every sample."""
+    """(thread name, frame names innermost first, count) of every sample."""
     if path.endswith(".collapsed"):
         for line in open(path):
             stack, _, n = line.rstrip().rpartition(" ")
             frames = stack.split(";")
             thread = frames[0].strip("[]").split(" tid=")[0] if frames[0].startswith("[") else ""
-            yield thread, [{"method": {"type": {"name": f.rpartition(".")[0]}, "name": f.rpartition(".")[2]}}
-                           for f in reversed(frames[1:] if thread else frames)], int(n)
+            yield thread, list(reversed(frames[1:] if thread else frames)), int(n)
         return
     out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "300", "--events", "jdk.ExecutionSample", path],
                          capture_output=True, text=True, check=True).stdout
     for event in json.loads(out)["recording"]["events"]:
         thread = (event["values"].get("sampledThread") or {}).get("javaName") or ""
-        yield thread, (event["values"].get("stackTrace") or {}).get("frames", []), 1
+        frames = (event["values"].get("stackTrace") or {}).get("frames", [])
+        yield thread, [f["method"]["type"]["name"] + "." + f["method"]["name"] for f in frames], 1
 
 
 def main(path):
     threads, shares = collections.Counter(), collections.Counter()
     for thread, frames, n in samples(path):
-        if thread.startswith("http-nio") and "-exec-" in thread or not thread:
+        if not thread or (thread.startswith("http-nio") and "-exec-" in thread):
             # (a profile taken without `threads` names none: all of it is split by component)
             threads["request threads" if thread else "all threads (no thread names)"] += n
             shares[component(frames)] += n

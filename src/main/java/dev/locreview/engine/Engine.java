@@ -40,7 +40,8 @@ public final class Engine {
      * only interleaves them, and each one in flight keeps its allocations alive through a young collection and a
      * warm session busy (bench/RESULTS.md: 64 at once on two cores copied twice the survivors per collection).
      */
-    private static final Semaphore RUNNING = new Semaphore(2 * Runtime.getRuntime().availableProcessors());
+    static final int AT_ONCE = 2 * Runtime.getRuntime().availableProcessors();
+    private static final Semaphore RUNNING = new Semaphore(AT_ONCE);
 
     private Engine() {
     }

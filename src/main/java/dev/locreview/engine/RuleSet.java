@@ -60,7 +60,6 @@ public final class RuleSet {
 
     private static final KieServices KIE = KieServices.Factory.get();
     private static final String RESOURCES = "src/main/resources/locreview/";
-    private static final int POOLED_SESSIONS = 64;
     /** A warm session is used by one decision at a time (taken from the pool, returned after): no locking inside it. */
     private static final KieSessionConfiguration SESSION_CONFIG = sessionConfig();
     /** Rule firings one decision may take; the casebook's largest takes 54. */
@@ -78,8 +77,8 @@ public final class RuleSet {
     private final PolicyData data;
     private final ReasonReader reader;
     private final KieBase kieBase;
-    /** Warm sessions kept for reuse: as many as decisions run at once (the web server's 64 threads). */
-    private final BlockingQueue<WarmSession> sessions = new ArrayBlockingQueue<>(POOLED_SESSIONS);
+    /** Warm sessions kept for reuse: as many as decisions run at once (Engine.AT_ONCE). */
+    private final BlockingQueue<WarmSession> sessions = new ArrayBlockingQueue<>(Engine.AT_ONCE);
     private final List<RuleInfo> rules;
     private final Map<String, LongAdder> fireCounts = new ConcurrentHashMap<>();
 

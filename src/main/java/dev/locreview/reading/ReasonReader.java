@@ -806,8 +806,7 @@ public final class ReasonReader {
                 }
                 negation = describesPeople ? null : last(negations, reaching(anchor.start(), clause));
                 if (negation == null) {
-                    negation = first(postNegations, h -> clause[h.start()] == anchorClause && h.start() >= anchor.end()
-                            && h.start() - anchor.end() <= lexicon.postNegationReach());
+                    negation = first(postNegations, reachedAfter(anchor.start(), anchor.end(), clause));
                 }
                 // A topic, then what is said of it («那个导航的话 我们现在是没有做的»): a negation opening the next
                 // clause of the sentence denies the topic's feature.
@@ -982,6 +981,11 @@ public final class ReasonReader {
         return h -> clause[h.start()] == clause[at] && h.end() <= at && at - h.end() <= lexicon.negationReach();
     }
 
+    /** A negation that reaches the words {@code start}–{@code end} from after them: in their clause, within its reach. */
+    private java.util.function.Predicate<Hit> reachedAfter(int start, int end, int[] clause) {
+        return h -> clause[h.start()] == clause[start] && h.start() >= end && h.start() - end <= lexicon.postNegationReach();
+    }
+
     /** The correction that takes back what ends at {@code end}: later in its sentence, or opening the next one. */
     private static Hit correction(List<Hit> corrections, int[] sentence, int[] sentenceStart, int end) {
         int in = sentence[Math.max(0, end - 1)];
@@ -1055,8 +1059,7 @@ public final class ReasonReader {
                     || first(notYet, h -> sentence[h.start()] == sentence[from] && clause[h.start()] < clause[from]) != null
                     || first(negations, reaching(from, clause)) != null
                     // ... or after it in its clause («骑行过程中不需要位置», «切后台或锁屏的情况我们并没有做任何处理»)
-                    || first(postNegations, h -> clause[h.start()] == clause[from] && h.start() >= to
-                        && h.start() - to <= lexicon.postNegationReach()) != null;
+                    || first(postNegations, reachedAfter(from, to, clause)) != null;
             lexicon.signalKinds(emit.getKeyword()).stream().filter(kind -> !denied || !lexicon.deniable(kind))
                     .forEach(kind -> found.add(
                             new Signal(kind, sentence[from], new Evidence(reason.substring(from, to), from, to, null))));

@@ -81,7 +81,7 @@ public final class HandWrittenPolicy {
         boolean mapApp = reading.signals().stream().anyMatch(g -> g.getKind().equals("MAPAPP"));
         boolean oneEnough = reading.signals().stream().anyMatch(g -> g.getKind().equals("ONE_ENOUGH"));
         // background updates for offers or for gathering whereabouts (RB)
-        boolean pushesOffers = app.isBackground() && reading.signals().stream()
+        boolean pushesOrGathers = app.isBackground() && reading.signals().stream()
                 .anyMatch(g -> g.getKind().equals("PUSH") || g.getKind().equals("PROFILE"));
         boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS") || g.getKind().equals("OWN_TRACK"))
@@ -98,7 +98,7 @@ public final class HandWrittenPolicy {
                     && !(mapApp && p.scenario().isNavigation() && p.scenario().getSource() == AppScenario.Source.REASON_TEXT)
                     && !(p.scenario().isOneFix() && p.scenario().getSource() == AppScenario.Source.REASON_TEXT)
                     && !(oneEnough && !p.scenario().isComesToUser());
-            if (p.outside() || pushesOffers || stopsOnLeaving || (app.getFamily() == ApiFamily.CONTINUOUS && !shownTracked
+            if (p.outside() || pushesOrGathers || stopsOnLeaving || (app.getFamily() == ApiFamily.CONTINUOUS && !shownTracked
                     && (p.scenario().getSource() != AppScenario.Source.DECLARED || !g.isReferenceCase()))
                     || (sameFamily && !g.appliesTo(app.getApi()))
                     || scenarios.stream().anyMatch(s -> g.isUndoneBy(s.getCode()))
@@ -117,7 +117,7 @@ public final class HandWrittenPolicy {
         if (approval != null) {
             return new Outcome("APPROVE", approval, List.of());
         }
-        return reject(app, scenarios, pairs, pushesOffers, stopsOnLeaving);
+        return reject(app, scenarios, pairs, pushesOrGathers, stopsOnLeaving);
     }
 
     /**
@@ -219,7 +219,7 @@ public final class HandWrittenPolicy {
                 && !locationOnlyForDeniedUses(all, tracked);
     }
 
-    private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs, boolean pushesOffers,
+    private Outcome reject(Application app, List<AppScenario> scenarios, List<Pair> pairs, boolean pushesOrGathers,
                            boolean stopsOnLeaving) {
         List<String> clauses = new ArrayList<>();
         Set<String> recommended = new LinkedHashSet<>();
@@ -229,7 +229,7 @@ public final class HandWrittenPolicy {
             recommended.add("wx.getLocation");
             recommended.addAll(LIGHT);
         }
-        if (pushesOffers && pairs.stream().anyMatch(p -> p.grant().getFamily() == app.getFamily()
+        if (pushesOrGathers && pairs.stream().anyMatch(p -> p.grant().getFamily() == app.getFamily()
                 && p.grant().appliesTo(app.getApi()))) {
             clauses.add("RB");
             recommended.addAll(List.of("wx.startLocationUpdate", "wx.getFuzzyLocation"));
@@ -239,7 +239,7 @@ public final class HandWrittenPolicy {
             clauses.add("RF");
             recommended.addAll(List.of("wx.startLocationUpdate", "wx.getLocation"));
         }
-        if (continuous && !pushesOffers && !stopsOnLeaving && pairs.stream().anyMatch(p -> !p.outside() || p.grant().getFamily() != app.getFamily())
+        if (continuous && !pushesOrGathers && !stopsOnLeaving && pairs.stream().anyMatch(p -> !p.outside() || p.grant().getFamily() != app.getFamily())
                 && !has(scenarios, "TAKEAWAY_ADDRESS_ONLY")) {
             clauses.add("RC");
             recommended.add("wx.getLocation");
