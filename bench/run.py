@@ -24,7 +24,8 @@ JAR = os.path.join(ROOT, "target", "locreview-0.1.0-SNAPSHOT.jar")
 # The service runs from the extracted layout (java -Djarmode=tools -jar … extract): it starts faster.
 EXTRACTED = os.path.join(ROOT, "target", "extracted")
 JVM_OPTS = os.environ.get("BENCH_JVM_OPTS",
-                          "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Dspring.aot.enabled=true"
+                          "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:TrimNativeHeapInterval=5000"
+                          " -Dspring.aot.enabled=true"
                           " -XX:+ExitOnOutOfMemoryError")
 BODY = json.dumps({"api": "wx.getLocation", "categories": ["交通服务-代驾"],
                    "reason": "我们是本地代驾平台，用户酒后一键叫代驾，需要获取用户当前精确位置作为接驾点，派单给附近的司机。",

@@ -94,7 +94,7 @@ public final class Lexicon {
 
     /** How many automata hold the words (see {@link #words}). */
     private static final int AUTOMATA = 4;
-    private static final Word NO_WORD = new Word("", List.of(), List.of(), false, List.of(), List.of());
+    private static final Word NO_WORD = new Word(List.of(), List.of(), false, List.of(), List.of());
 
     /**
      * Every word of every list, each with all it is, so a word found needs no other lookup: in a few automata over
@@ -185,17 +185,19 @@ public final class Lexicon {
         all.addAll(groupWords);
         all.addAll(kinds.keySet());
         all.addAll(signalKinds.keySet());
-        java.util.TreeMap<String, Word> keyed = new java.util.TreeMap<>();
-        all.forEach(w -> keyed.put(w, new Word(w, listed(byPhrase, w), listed(byFirstGroupWord, w), groupWords.contains(w),
-                listed(kinds, w), listed(signalKinds, w))));
+        // Sorted once; each automaton takes a consecutive run of the words, put in ascending order.
+        String[] sorted = all.toArray(String[]::new);
+        java.util.Arrays.sort(sorted);
+        Map<Object, Object> distinct = new HashMap<>();
         List<AhoCorasickDoubleArrayTrie<Word>> parts = new ArrayList<>();
         List<String> starts = new ArrayList<>();
-        int size = Math.max(1, (keyed.size() + AUTOMATA - 1) / AUTOMATA);
-        while (!keyed.isEmpty()) {
+        int size = Math.max(1, (sorted.length + AUTOMATA - 1) / AUTOMATA);
+        for (int from = 0; from < sorted.length; from += size) {
             java.util.TreeMap<String, Word> part = new java.util.TreeMap<>();
-            while (part.size() < size && !keyed.isEmpty()) {
-                Map.Entry<String, Word> first = keyed.pollFirstEntry();
-                part.put(first.getKey(), first.getValue());
+            for (int i = from; i < Math.min(sorted.length, from + size); i++) {
+                String w = sorted[i];
+                part.put(w, once(distinct, new Word(listed(byPhrase, w, null), listed(byFirstGroupWord, w, null),
+                        groupWords.contains(w), listed(kinds, w, distinct), listed(signalKinds, w, distinct))));
             }
             if (!parts.isEmpty()) {
                 starts.add(part.firstKey());
@@ -209,16 +211,30 @@ public final class Lexicon {
     }
 
     /**
-     * One word of the automaton and every list it is in. The automaton holds about 100,000 words: kept here, not in
-     * a map per list, each list of a word is exactly as long as it is (the rule set's heap is mostly these words).
+     * What one word of the automaton is: every list it is in, each exactly as long as it is. About 100,000 words are
+     * mostly cue words, and few are what they are: a word's lists of cues and signals, and a word in no lexicon
+     * entry, are kept once for all the words alike (the automaton gives a word's text from the text it walks).
      */
-    private record Word(String text, List<Entry> phrases, List<Entry> together, boolean groupWord, List<Cue> cues,
+    private record Word(List<Entry> phrases, List<Entry> together, boolean groupWord, List<Cue> cues,
                         List<String> signals) {
     }
 
-    private static <T> List<T> listed(Map<String, List<T>> lists, String word) {
+    /**
+     * The word's list, copied to its length; kept once in {@code distinct} when given (lists of cues and signals:
+     * cheap to compare, unlike lexicon entries, which hold whole phrase sets).
+     */
+    private static <T> List<T> listed(Map<String, List<T>> lists, String word, Map<Object, Object> distinct) {
         List<T> list = lists.get(word);
-        return list == null ? List.of() : List.copyOf(list);
+        return list == null ? List.of() : distinct == null ? List.copyOf(list) : once(distinct, List.copyOf(list));
+    }
+
+    /** The value equal to this one seen first (a word in no lexicon entry compares only its small lists). */
+    @SuppressWarnings("unchecked")
+    private static <T> T once(Map<Object, Object> distinct, T value) {
+        if (value instanceof Word w && !(w.phrases().isEmpty() && w.together().isEmpty())) {
+            return value;
+        }
+        return (T) distinct.computeIfAbsent(value, v -> v);
     }
 
     private Word word(String text) {
@@ -246,7 +262,7 @@ public final class Lexicon {
         List<Emit> signals = new ArrayList<>();
         List<Match> found = new ArrayList<>();
         for (AhoCorasickDoubleArrayTrie<Word> automaton : words) {
-            automaton.parseText(folded, (begin, end, word) -> found.add(new Match(new Emit(begin, end - 1, word.text()), word)));
+            automaton.parseText(folded, (begin, end, word) -> found.add(new Match(new Emit(begin, end - 1, folded.substring(begin, end)), word)));
         }
         found.sort(java.util.Comparator.comparingInt((Match m) -> m.emit().getStart()).thenComparingInt(m -> m.emit().getEnd()));
         for (Match match : found) {
