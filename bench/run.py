@@ -41,12 +41,22 @@ def jmh():
     result = os.path.join(OUT, "jmh.json")
     if os.environ.get("BENCH_JMH") == "reuse" and os.path.exists(result):
         return jmh_scores(result)
-    cp = "target/test-classes:target/classes:" + open(os.path.join(ROOT, "target/bench-classpath.txt")).read().strip()
+    cp = classpath()
     args = ["-wi", "2", "-w", "1", "-i", "3", "-r", "1"] if QUICK else ["-wi", "5", "-w", "1", "-i", "5", "-r", "2"]
     subprocess.run(["java", "-cp", cp, "org.openjdk.jmh.Main", "DecisionBenchmark|ReasonBenchmark|GrowthBenchmark", "-f", "1",
                     "-t", "1", "-rf", "json", "-rff", result] + args, check=True, cwd=ROOT,
                    stdout=open(os.path.join(OUT, "jmh.log"), "w"), stderr=subprocess.STDOUT)
     return jmh_scores(result)
+
+
+def classpath():
+    return "target/test-classes:target/classes:" + open(os.path.join(ROOT, "target/bench-classpath.txt")).read().strip()
+
+
+def rule_set_heap_mb():
+    """The heap one loaded rule set holds (RuleSetHeap, counted by JOL): a reload holds two."""
+    out = sh(["java", "-Djdk.attach.allowAttachSelf=true", "-cp", classpath(), "dev.locreview.bench.RuleSetHeap"], cwd=ROOT)
+    return int([line for line in out.splitlines() if line.strip().isdigit()][-1]) / 1e6
 
 
 def jmh_scores(result):
@@ -261,7 +271,8 @@ def report(scores, h):
     soak = h["soak"]
     lines += ["", "## Start-up, memory, reload", "", "| measure | value | target |", "| --- | --- | --- |",
               f"| start-up to first answer (java -jar, until the first decision is returned) | {fmt(h['startup_ms'], 0)} ms | ≤ 3,000 ms |",
-              f"| resident memory after the load runs | {fmt(h['rss_before'], 0)} MB | ≤ 300 MB |"]
+              f"| resident memory after the load runs | {fmt(h['rss_before'], 0)} MB | ≤ 300 MB |",
+              f"| heap of one loaded rule set (JOL; a reload holds two) | {fmt(h['rule_set_mb'], 1)} MB | |"]
     if soak:
         lines.append(f"| resident memory over a soak of {soak[-1][0]:,} more requests (first → last sample) | "
                      f"{fmt(soak[0][1], 0)} → {fmt(soak[-1][1], 0)} MB | flat, ≤ 300 MB, over a million requests |")
@@ -278,4 +289,6 @@ def report(scores, h):
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     scores = jmh()
-    report(scores, http())
+    service = http()
+    service["rule_set_mb"] = rule_set_heap_mb()
+    report(scores, service)
