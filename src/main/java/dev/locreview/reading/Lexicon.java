@@ -196,8 +196,10 @@ public final class Lexicon {
             java.util.TreeMap<String, Word> part = new java.util.TreeMap<>();
             for (int i = from; i < Math.min(sorted.length, from + size); i++) {
                 String w = sorted[i];
-                part.put(w, once(distinct, new Word(listed(byPhrase, w, null), listed(byFirstGroupWord, w, null),
-                        groupWords.contains(w), listed(kinds, w, distinct), listed(signalKinds, w, distinct))));
+                Word word = new Word(listed(byPhrase, w), listed(byFirstGroupWord, w), groupWords.contains(w),
+                        once(distinct, listed(kinds, w)), once(distinct, listed(signalKinds, w)));
+                // (a word of a lexicon entry keeps its own: comparing entries would compare their whole phrase sets)
+                part.put(w, word.phrases().isEmpty() && word.together().isEmpty() ? once(distinct, word) : word);
             }
             if (!parts.isEmpty()) {
                 starts.add(part.firstKey());
@@ -219,21 +221,15 @@ public final class Lexicon {
                         List<String> signals) {
     }
 
-    /**
-     * The word's list, copied to its length; kept once in {@code distinct} when given (lists of cues and signals:
-     * cheap to compare, unlike lexicon entries, which hold whole phrase sets).
-     */
-    private static <T> List<T> listed(Map<String, List<T>> lists, String word, Map<Object, Object> distinct) {
+    /** The word's list, copied to its length. */
+    private static <T> List<T> listed(Map<String, List<T>> lists, String word) {
         List<T> list = lists.get(word);
-        return list == null ? List.of() : distinct == null ? List.copyOf(list) : once(distinct, List.copyOf(list));
+        return list == null ? List.of() : List.copyOf(list);
     }
 
-    /** The value equal to this one seen first (a word in no lexicon entry compares only its small lists). */
+    /** The value equal to this one seen first: words alike, and their lists, are kept once. */
     @SuppressWarnings("unchecked")
     private static <T> T once(Map<Object, Object> distinct, T value) {
-        if (value instanceof Word w && !(w.phrases().isEmpty() && w.together().isEmpty())) {
-            return value;
-        }
         return (T) distinct.computeIfAbsent(value, v -> v);
     }
 

@@ -1861,8 +1861,9 @@ public final class ReasonReader {
     // time was a few per cent of a reading's allocation)
     private static Hit first(List<Hit> hits, java.util.function.Predicate<Hit> test) {
         for (int i = 0; i < hits.size(); i++) {
-            if (test.test(hits.get(i))) {
-                return hits.get(i);
+            Hit h = hits.get(i);
+            if (test.test(h)) {
+                return h;
             }
         }
         return null;
@@ -1870,8 +1871,9 @@ public final class ReasonReader {
 
     private static Hit last(List<Hit> hits, java.util.function.Predicate<Hit> test) {
         for (int i = hits.size() - 1; i >= 0; i--) {
-            if (test.test(hits.get(i))) {
-                return hits.get(i);
+            Hit h = hits.get(i);
+            if (test.test(h)) {
+                return h;
             }
         }
         return null;
