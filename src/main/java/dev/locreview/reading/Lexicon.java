@@ -126,7 +126,7 @@ public final class Lexicon {
     private final Map<String, Set<String>> cancelledInSentenceBy = new HashMap<>();
 
     private Lexicon(List<Entry> entries, CueFile cueFile, Map<Cue, List<String>> cueLists, Concepts concepts, Path file,
-                    List<String> categoryNames) {
+                    List<String> categoryNames, WordCache cache) {
         this.clauseBreaks = fold(cueFile.clauseBreaks());
         this.sentenceBreaks = fold(cueFile.sentenceBreaks());
         this.negationReach = cueFile.negationReach();
@@ -141,6 +141,34 @@ public final class Lexicon {
                 : cueFile.spokenOpeners().stream().map(Lexicon::fold).toList();
         this.destinations = cueFile.destination().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.concepts = concepts;
+        this.positionWords = cueFile.positionWords() == null ? Set.of()
+                : Set.copyOf(concepts.expand(cueFile.positionWords(), file + " positionWords"));
+        Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
+        signalFiles.forEach((kind, signal) -> {
+            cancelledBy.put(kind, signal.unless() == null ? Set.of() : Set.copyOf(signal.unless()));
+            if (signal.after() != null) {
+                after.put(kind, Set.copyOf(signal.after()));
+            }
+            if (signal.unlessSentence() != null) {
+                cancelledInSentenceBy.put(kind, Set.copyOf(signal.unlessSentence()));
+            }
+            if (Boolean.TRUE.equals(signal.deniable())) {
+                deniable.add(kind);
+            }
+        });
+        Automata automata = cache.get(entries, () -> build(entries, cueFile, cueLists, concepts, file, categoryNames));
+        this.words = automata.parts();
+        this.partStarts = automata.starts();
+    }
+
+    /** The automata over every word, and the first word of each but the first (see {@link #words}). */
+    record Automata(List<AhoCorasickDoubleArrayTrie<Word>> parts, List<String> starts) {
+    }
+
+    /** Expands every list to its words and builds the automata over them: most of a rule load (WordCache keeps it). */
+    private static Automata build(List<Entry> entries, CueFile cueFile, Map<Cue, List<String>> cueLists,
+                                  Concepts concepts, Path file, List<String> categoryNames) {
         Map<String, List<Entry>> byPhrase = new HashMap<>();
         Map<String, List<Entry>> byFirstGroupWord = new HashMap<>();
         List<String> words = new ArrayList<>();
@@ -162,25 +190,10 @@ public final class Lexicon {
         // not a feature of the mini-program
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
-        this.concepts = concepts;
-        this.positionWords = cueFile.positionWords() == null ? Set.of()
-                : Set.copyOf(concepts.expand(cueFile.positionWords(), file + " positionWords"));
         Map<String, List<String>> signalKinds = new HashMap<>();
         Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
-        signalFiles.forEach((kind, signal) -> {
-            concepts.expand(signal.phrases(), file + " signals." + kind)
-                    .forEach(w -> signalKinds.computeIfAbsent(w, k -> new ArrayList<>()).add(kind));
-            cancelledBy.put(kind, signal.unless() == null ? Set.of() : Set.copyOf(signal.unless()));
-            if (signal.after() != null) {
-                after.put(kind, Set.copyOf(signal.after()));
-            }
-            if (signal.unlessSentence() != null) {
-                cancelledInSentenceBy.put(kind, Set.copyOf(signal.unlessSentence()));
-            }
-            if (Boolean.TRUE.equals(signal.deniable())) {
-                deniable.add(kind);
-            }
-        });
+        signalFiles.forEach((kind, signal) -> concepts.expand(signal.phrases(), file + " signals." + kind)
+                .forEach(w -> signalKinds.computeIfAbsent(w, k -> new ArrayList<>()).add(kind)));
         Set<String> all = new java.util.HashSet<>(byPhrase.keySet());
         all.addAll(groupWords);
         all.addAll(kinds.keySet());
@@ -208,8 +221,7 @@ public final class Lexicon {
             automaton.build(part);
             parts.add(automaton);
         }
-        this.words = List.copyOf(parts);
-        this.partStarts = List.copyOf(starts);
+        return new Automata(List.copyOf(parts), List.copyOf(starts));
     }
 
     /**
@@ -217,7 +229,7 @@ public final class Lexicon {
      * mostly cue words, and few are what they are: a word's lists of cues and signals, and a word in no lexicon
      * entry, are kept once for all the words alike (the automaton gives a word's text from the text it walks).
      */
-    private record Word(List<Entry> phrases, List<Entry> together, boolean groupWord, List<Cue> cues,
+    record Word(List<Entry> phrases, List<Entry> together, boolean groupWord, List<Cue> cues,
                         List<String> signals) {
     }
 
@@ -338,7 +350,8 @@ public final class Lexicon {
         } catch (IllegalArgumentException e) {
             throw new RuleSetException(cueFile + ": " + e.getMessage(), e);
         }
-        Lexicon lexicon = new Lexicon(entries, complete(rest, cueFile), cueLists, concepts, cueFile, categoryNames);
+        Lexicon lexicon = new Lexicon(entries, complete(rest, cueFile), cueLists, concepts, cueFile, categoryNames,
+                WordCache.of(folder, categoryNames));
         lexicon.knownSignals(lexicon.cancelledBy, cueFile, "is cancelled by");
         lexicon.knownSignals(lexicon.after, cueFile, "comes after");
         lexicon.knownSignals(lexicon.cancelledInSentenceBy, cueFile, "is cancelled by");

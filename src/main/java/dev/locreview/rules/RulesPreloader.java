@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationListener;
 
 import dev.locreview.engine.RuleSet;
 import dev.locreview.policy.RuleSetException;
+import dev.locreview.reading.WordCache;
 
 /**
  * Starts compiling the rules as soon as the settings are known, before the application context is
@@ -23,6 +24,8 @@ public class RulesPreloader implements ApplicationListener<ApplicationEnvironmen
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        String cache = event.getEnvironment().getProperty("locreview.cache-dir", "");
+        WordCache.useDirectory(cache.isBlank() ? null : Path.of(cache));
         Path folder = folderOf(event.getEnvironment().getProperty("locreview.rules-dir", "rules"));
         LOADING.computeIfAbsent(folder, RulesPreloader::start);
     }
