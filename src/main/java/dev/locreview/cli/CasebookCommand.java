@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +19,6 @@ import dev.locreview.casebook.CaseRunner;
 import dev.locreview.casebook.Casebook;
 import dev.locreview.engine.Decision;
 import dev.locreview.engine.RuleSet;
-import dev.locreview.rules.RuleSetPipeline;
 
 /** Runs a casebook folder against a rules folder: a pass/fail table and rule coverage. */
 @Command(name = "casebook", mixinStandardHelpOptions = true,
@@ -28,8 +28,8 @@ final class CasebookCommand implements Callable<Integer> {
     @Parameters(index = "0", defaultValue = "casebook", description = "Casebook folder (default: casebook)")
     Path folder;
 
-    @Option(names = "--rules", defaultValue = "rules", description = "Rules folder (default: rules)")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--skip", split = ",", description = "Sub-folders to leave out, e.g. heldout")
     List<String> skip = new ArrayList<>();
@@ -42,7 +42,7 @@ final class CasebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RuleSet ruleSet = RuleSetPipeline.compile(rules);
+        RuleSet ruleSet = rules.compile();
         List<CaseFile> cases = Casebook.load(folder, skip.toArray(String[]::new));
         Map<String, Integer> fired = new TreeMap<>();
         ruleSet.rules().forEach(r -> fired.put(r.name(), 0));

@@ -10,13 +10,13 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.locreview.casebook.CaseRunner;
 import dev.locreview.engine.Decision;
 import dev.locreview.engine.RuleSet;
-import dev.locreview.rules.RuleSetPipeline;
 
 /** Decides an application file (one JSON object, or JSON Lines for many) and prints each decision. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -27,15 +27,15 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Application file (.json or .jsonl); - for standard input")
     String file;
 
-    @Option(names = "--rules", defaultValue = "rules", description = "Rules folder (default: rules)")
-    Path rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--json", description = "Print the full decisions as JSON Lines instead of a summary")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        RuleSet ruleSet = RuleSetPipeline.compile(rules);
+        RuleSet ruleSet = rules.compile();
         String text = file.equals("-") ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                 : Files.readString(Path.of(file));
         List<JsonNode> requests = new ArrayList<>();

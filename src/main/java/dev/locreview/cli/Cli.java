@@ -2,6 +2,10 @@ package dev.locreview.cli;
 
 import java.util.List;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.ConsoleAppender;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,12 +27,23 @@ public final class Cli {
     }
 
     public static int run(String... args) {
+        logToStandardError();
         CommandLine cli = new CommandLine(new Cli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /** Logs go to standard error: standard output carries the answers (`check --json` writes JSON Lines there). */
+    private static void logToStandardError() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && context
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE") instanceof ConsoleAppender<?> console) {
+            console.stop();
+            console.setTarget("System.err");
+            console.start();
+        }
     }
 
     public static void main(String... args) {

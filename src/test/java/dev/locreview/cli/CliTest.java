@@ -7,10 +7,14 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.locreview.ForbiddenDrl;
 import dev.locreview.RulesFolder;
+import dev.locreview.reading.WordCache;
 import dev.locreview.security.ApiKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +68,34 @@ class CliTest {
         CliRun invalid = run("check", bad.toString());
         assertThat(invalid.exit()).isEqualTo(2);
         assertThat(invalid.out()).contains("INVALID categories[0].level1");
+    }
+
+    /** The reading's words are read back on the next run; the log says so on standard error, not among the answers. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void checkKeepsTheReadingsWordsForItsNextRunAndLogsOnlyToStandardError(CapturedOutput output) throws Exception {
+        Path app = dir.resolve("app.json");
+        Files.writeString(app, "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],"
+                + "\"reason\":\"用户酒后叫代驾，需要获取用户精确位置作为司机接驾点。\"}");
+        Path words = dir.resolve("words");
+        try {
+            CliRun first = run("check", "--json", "--cache-dir", words.toString(), app.toString());
+            CliRun second = run("check", "--json", "--cache-dir", words.toString(), app.toString());
+            try (var kept = Files.list(words)) {
+                assertThat(kept.toList()).hasSize(1);
+            }
+            assertThat(output.getErr()).contains("Built the reading's words",
+                    "Read the reading's words from " + words.toAbsolutePath());
+            for (CliRun run : java.util.List.of(first, second)) {
+                assertThat(run.exit()).isZero();
+                // one line, one decision: nothing else on standard output
+                var decision = dev.locreview.casebook.CaseRunner.JSON.readTree(run.out().strip());
+                assertThat(decision.get("decision").asText()).isEqualTo("APPROVE");
+                assertThat(decision.get("clause").asText()).isEqualTo("GL1");
+            }
+        } finally {
+            WordCache.useDirectory(Path.of("data/cache"));
+        }
     }
 
     @Test
