@@ -1,17 +1,19 @@
 package dev.locreview.reading;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ public final class WordCache {
     private static final Logger log = LoggerFactory.getLogger(WordCache.class);
     private static final int MAGIC = 0x4C52_5743; // "LRWC"
     private static final int FORMAT = 1;
+    /** The SHA-256 of everything before it, at the end of the file. */
+    private static final int DIGEST = 32;
     /** Files kept: the live set, an upload or two, and the set answering before (for a rollback). */
     private static final int KEEP = 4;
     /** What builds the words: a change to any of these classes makes every file stale. */
@@ -60,7 +64,7 @@ public final class WordCache {
     }
 
     /** The directory set, or null. */
-    static Path directory() {
+    public static Path directory() {
         return directory;
     }
 
@@ -75,25 +79,38 @@ public final class WordCache {
         if (dir == null) {
             return new WordCache(null);
         }
+        try {
+            return new WordCache(dir.resolve("words-" + key(readingFolder, categoryNames) + ".bin"));
+        } catch (IOException | RuntimeException e) {
+            // (the rule load goes on: it only builds the words, as with no directory)
+            log.warn("The reading's words cannot be kept for {} ({}): building them", readingFolder, e.toString());
+            return new WordCache(null);
+        }
+    }
+
+    /** A digest of everything the words are built from; every part with its length, so no two inputs read alike. */
+    private static String key(Path readingFolder, List<String> categoryNames) throws IOException {
         MessageDigest digest = sha256();
         update(digest, "format " + FORMAT + " java " + Runtime.version());
         for (Class<?> builder : BUILDERS) {
             update(digest, builder.getName());
-            digest.update(classBytes(builder));
+            update(digest, classBytes(builder));
         }
         // (the jar's name carries HanLP's version, whose dictionaries fold traditional characters)
         java.security.CodeSource hanlp = AhoCorasickDoubleArrayTrie.class.getProtectionDomain().getCodeSource();
         update(digest, hanlp == null ? "?" : hanlp.getLocation().getPath().replaceFirst(".*/(?=.)", ""));
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(readingFolder)) {
-            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                update(digest, readingFolder.relativize(f).toString().replace('\\', '/'));
-                digest.update(Files.readAllBytes(f));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            files = walk.filter(Files::isRegularFile).sorted().toList();
         }
+        update(digest, "files " + files.size());
+        for (Path f : files) {
+            update(digest, readingFolder.relativize(f).toString().replace('\\', '/'));
+            update(digest, Files.readAllBytes(f));
+        }
+        update(digest, "categories " + categoryNames.size());
         categoryNames.forEach(name -> update(digest, name));
-        return new WordCache(dir.resolve("words-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32) + ".bin"));
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
     }
 
     /** The automata kept for these lists, else built now (and kept, when a directory is set). */
@@ -119,17 +136,21 @@ public final class WordCache {
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            int body = bytes.length - DIGEST;
+            if (body < 0) {
+                throw new IOException("shorter than its digest");
+            }
+            MessageDigest digest = sha256();
+            digest.update(bytes, 0, body);
+            if (!MessageDigest.isEqual(digest.digest(), Arrays.copyOfRange(bytes, body, bytes.length))) {
+                throw new IOException("its content does not match its digest");
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
             if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
                 throw new IOException("not a file of this format");
             }
-            byte[] sum = in.readNBytes(32);
-            int start = 4 + 4 + 32;
-            if (!MessageDigest.isEqual(sum, sha256().digest(Arrays.copyOfRange(bytes, start, bytes.length)))) {
-                throw new IOException("its content does not match its digest");
-            }
             Lexicon.Automata automata = decode(in, entries);
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            touch();
             return Optional.of(automata);
         } catch (IOException | RuntimeException e) {
             log.warn("The reading's words kept in {} do not read back ({}); building them again", file, e.toString());
@@ -137,25 +158,37 @@ public final class WordCache {
         }
     }
 
-    /** Keeps the automata for the next load of the same lists; a failure to keep them only costs that load time. */
+    /** Marks the file used now, so pruning keeps it; in a directory this process may only read, it stays as it is. */
+    private void touch() {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            log.debug("{} not marked used: {}", file, e.toString());
+        }
+    }
+
+    /**
+     * Keeps the automata for the next load of the same lists, streamed to a file of its own and moved in whole, its
+     * digest last; a failure to keep them only costs the next load its time.
+     */
     private boolean write(Lexicon.Automata automata) {
         if (file == null) {
             return false;
         }
         Path tmp = null;
         try {
-            byte[] payload = encode(automata);
             Files.createDirectories(file.getParent());
             tmp = Files.createTempFile(file.getParent(), "words-", ".tmp");
-            try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+            MessageDigest digest = sha256();
+            try (OutputStream buffered = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, digest));
                 out.writeInt(MAGIC);
                 out.writeInt(FORMAT);
-                out.write(sha256().digest(payload));
-                out.write(payload);
+                encode(automata, out);
+                out.flush();
+                buffered.write(digest.digest());
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            prune();
-            return true;
         } catch (IOException | RuntimeException e) {
             log.warn("Could not keep the reading's words in {}: {}", file, e.toString());
             return false;
@@ -168,13 +201,15 @@ public final class WordCache {
                 }
             }
         }
+        prune();
+        return true;
     }
 
     /**
      * The words as tables: the distinct cue lists, signal lists and words (each once, as the build shares them), then
      * per automaton its first word, each word's row in key order and the automaton's own arrays.
      */
-    private static byte[] encode(Lexicon.Automata automata) throws IOException {
+    private static void encode(Lexicon.Automata automata, DataOutputStream out) throws IOException {
         Map<List<Lexicon.Cue>, Integer> cueLists = new IdentityHashMap<>();
         Map<List<String>, Integer> signalLists = new IdentityHashMap<>();
         Map<Lexicon.Word, Integer> words = new IdentityHashMap<>();
@@ -189,8 +224,6 @@ public final class WordCache {
             }
             rows.add(row);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 << 20);
-        DataOutputStream out = new DataOutputStream(bytes);
         writeTable(out, cueLists, list -> list.stream().map(Enum::name).toList());
         writeTable(out, signalLists, list -> list);
         out.writeInt(words.size());
@@ -218,8 +251,6 @@ public final class WordCache {
             out.writeInt(dat.size());
             dat.writeTo(out);
         }
-        out.flush();
-        return bytes.toByteArray();
     }
 
     private static Lexicon.Automata decode(DataInputStream in, List<Lexicon.Entry> entries) throws IOException {
@@ -302,14 +333,25 @@ public final class WordCache {
         return keys;
     }
 
-    /** Keeps the files used last. */
-    private void prune() throws IOException {
+    /** Keeps the files used last, and removes temporary files a process left when it stopped mid-write. */
+    private void prune() {
+        long stale = System.currentTimeMillis() - java.time.Duration.ofHours(1).toMillis();
         try (Stream<Path> files = Files.list(file.getParent())) {
-            List<Path> kept = files.filter(f -> f.getFileName().toString().startsWith("words-")
-                    && f.getFileName().toString().endsWith(".bin")).sorted(Comparator.comparing(WordCache::modified).reversed()).toList();
+            List<Path> kept = new ArrayList<>();
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("words-") && name.endsWith(".bin")) {
+                    kept.add(f);
+                } else if (name.startsWith("words-") && name.endsWith(".tmp") && modified(f).toMillis() < stale) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            kept.sort(Comparator.comparing(WordCache::modified).reversed());
             for (Path old : kept.subList(Math.min(KEEP, kept.size()), kept.size())) {
                 Files.deleteIfExists(old);
             }
+        } catch (IOException e) {
+            log.warn("Could not remove older words in {}: {}", file.getParent(), e.toString());
         }
     }
 
@@ -321,21 +363,23 @@ public final class WordCache {
         }
     }
 
-    private static byte[] classBytes(Class<?> type) {
+    private static byte[] classBytes(Class<?> type) throws IOException {
         String name = type.getName();
         try (InputStream in = type.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1) + ".class")) {
             if (in == null) {
-                throw new IllegalStateException("no class file for " + name);
+                throw new IOException("no class file for " + name);
             }
             return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+        update(digest, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void update(MessageDigest digest, byte[] bytes) {
+        digest.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 
     private static MessageDigest sha256() {

@@ -78,6 +78,7 @@ class CliTest {
         Files.writeString(app, "{\"api\":\"wx.getLocation\",\"categories\":[\"交通服务-代驾\"],"
                 + "\"reason\":\"用户酒后叫代驾，需要获取用户精确位置作为司机接驾点。\"}");
         Path words = dir.resolve("words");
+        Path before = WordCache.directory();
         try {
             CliRun first = run("check", "--json", "--cache-dir", words.toString(), app.toString());
             CliRun second = run("check", "--json", "--cache-dir", words.toString(), app.toString());
@@ -94,7 +95,7 @@ class CliTest {
                 assertThat(decision.get("clause").asText()).isEqualTo("GL1");
             }
         } finally {
-            WordCache.useDirectory(Path.of("data/cache"));
+            WordCache.useDirectory(before);
         }
     }
 
