@@ -82,7 +82,7 @@ class WordCacheTest {
         Files.write(kept, damaged);
 
         RuleSet rules = RuleSetPipeline.compile(RULES);
-        assertThat(output).contains("do not read back (java.io.IOException: its content does not match its digest)");
+        assertThat(output).contains("do not read back (java.io.IOException: its content does not match its checksum)");
         assertThat(Files.readAllBytes(kept)).isEqualTo(whole);
         assertThat(answers(rules)).isEqualTo(answers(RuleSetPipeline.compile(RULES)));
     }
