@@ -20,7 +20,7 @@ final class RulesOption {
     String cacheDir;
 
     RuleSet compile() {
-        WordCache.useDirectory(cacheDir.isBlank() ? null : Path.of(cacheDir));
+        WordCache.useDirectory(cacheDir);
         return RuleSetPipeline.compile(folder);
     }
 }

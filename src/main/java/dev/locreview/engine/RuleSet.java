@@ -19,7 +19,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 import org.drools.base.InitialFact;
 import org.drools.base.base.ClassObjectType;
@@ -47,6 +46,7 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 import dev.locreview.policy.PolicyData;
+import dev.locreview.policy.RuleFiles;
 import dev.locreview.policy.RuleSetException;
 import dev.locreview.reading.Lexicon;
 import dev.locreview.reading.ReasonReader;
@@ -356,7 +356,7 @@ public final class RuleSet {
     static String contentHash(Path root) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files(root)) {
+            for (Path file : RuleFiles.of(root)) {
                 digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(Files.readAllBytes(file));
@@ -367,15 +367,6 @@ public final class RuleSet {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Every file under the folder, in path order. */
-    public static List<Path> files(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new RuleSetException(root + ": " + e.getMessage(), e);
         }
     }
 }

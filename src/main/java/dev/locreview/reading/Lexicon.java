@@ -142,10 +142,9 @@ public final class Lexicon {
         this.destinations = cueFile.destination().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.noAnswers = cueFile.noAnswer().stream().map(Lexicon::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.concepts = concepts;
-        this.positionWords = cueFile.positionWords() == null ? Set.of()
-                : Set.copyOf(concepts.expand(cueFile.positionWords(), file + " positionWords"));
-        Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
-        signalFiles.forEach((kind, signal) -> {
+        // (every list of cues.yaml is there: load refuses a file that lacks one)
+        this.positionWords = Set.copyOf(concepts.expand(cueFile.positionWords(), file + " positionWords"));
+        cueFile.signals().forEach((kind, signal) -> {
             cancelledBy.put(kind, signal.unless() == null ? Set.of() : Set.copyOf(signal.unless()));
             if (signal.after() != null) {
                 after.put(kind, Set.copyOf(signal.after()));
@@ -191,8 +190,7 @@ public final class Lexicon {
         add(kinds, concepts.expand(cueFile.destination(), file + " destination"), Cue.LOCATION);
         add(kinds, categoryNames.stream().map(Lexicon::fold).toList(), Cue.NOT_FEATURE);
         Map<String, List<String>> signalKinds = new HashMap<>();
-        Map<String, SignalFile> signalFiles = cueFile.signals() == null ? Map.of() : cueFile.signals();
-        signalFiles.forEach((kind, signal) -> concepts.expand(signal.phrases(), file + " signals." + kind)
+        cueFile.signals().forEach((kind, signal) -> concepts.expand(signal.phrases(), file + " signals." + kind)
                 .forEach(w -> signalKinds.computeIfAbsent(w, k -> new ArrayList<>()).add(kind)));
         Set<String> all = new java.util.HashSet<>(byPhrase.keySet());
         all.addAll(groupWords);

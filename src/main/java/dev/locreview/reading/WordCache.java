@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.corpus.io.ByteArray;
 
+import dev.locreview.policy.RuleFiles;
+
 /**
  * The reading's automata kept on disk from one load of a rule set to the next. Expanding the lists of rules/reading
  * to their ~100,000 words and building the automata over them is half of a rule load and a fifth of the CPU of a
@@ -71,9 +73,9 @@ public final class WordCache {
         return directory;
     }
 
-    /** Keeps the automata of every rule set loaded from now on in this directory (null: none kept). */
-    public static void useDirectory(Path dir) {
-        directory = dir == null ? null : dir.toAbsolutePath().normalize();
+    /** Keeps the automata of every rule set loaded from now on in this directory (null or empty: none kept). */
+    public static void useDirectory(String dir) {
+        directory = dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath().normalize();
     }
 
     /** The file for the lists of this folder and these category names, in the directory set (if any). */
@@ -102,10 +104,7 @@ public final class WordCache {
         // (the jar's name carries HanLP's version, whose dictionaries fold traditional characters)
         java.security.CodeSource hanlp = AhoCorasickDoubleArrayTrie.class.getProtectionDomain().getCodeSource();
         update(digest, hanlp == null ? "?" : hanlp.getLocation().getPath().replaceFirst(".*/(?=.)", ""));
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(readingFolder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = RuleFiles.of(readingFolder);
         update(digest, "files " + files.size());
         for (Path f : files) {
             update(digest, readingFolder.relativize(f).toString().replace('\\', '/'));

@@ -27,6 +27,7 @@ import dev.locreview.casebook.Casebook;
 import dev.locreview.engine.DrlAllowList;
 import dev.locreview.engine.RuleSet;
 import dev.locreview.engine.RuleSetValidator;
+import dev.locreview.policy.RuleFiles;
 import dev.locreview.policy.RuleSetException;
 
 /**
@@ -170,7 +171,7 @@ public final class RuleSetPipeline {
 
     /** The DRL files under the folder (path → text), once the folder is within the size limits. */
     private static Map<String, String> drlFiles(Path root) {
-        List<Path> files = RuleSet.files(root);
+        List<Path> files = RuleFiles.of(root);
         List<String> problems = new ArrayList<>();
         if (files.size() > MAX_FILES) {
             throw new RuleSetException(root + ": " + files.size() + " files; a rules folder holds at most " + MAX_FILES);

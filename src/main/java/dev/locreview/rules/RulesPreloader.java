@@ -24,8 +24,7 @@ public class RulesPreloader implements ApplicationListener<ApplicationEnvironmen
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        String cache = event.getEnvironment().getProperty("locreview.cache-dir", "");
-        WordCache.useDirectory(cache.isBlank() ? null : Path.of(cache));
+        WordCache.useDirectory(event.getEnvironment().getProperty("locreview.cache-dir"));
         Path folder = folderOf(event.getEnvironment().getProperty("locreview.rules-dir", "rules"));
         LOADING.computeIfAbsent(folder, RulesPreloader::start);
     }

@@ -16,7 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import dev.locreview.engine.RuleSet;
+import dev.locreview.policy.RuleFiles;
 import dev.locreview.policy.RuleSetException;
 
 /**
@@ -59,7 +59,7 @@ public final class RulesZip {
      */
     public static byte[] pack(Path folder) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Path file : RuleSet.files(folder)) {
+            for (Path file : RuleFiles.of(folder)) {
                 zip.putNextEntry(new ZipEntry("rules/" + folder.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, zip);
                 zip.closeEntry();

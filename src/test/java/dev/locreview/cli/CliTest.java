@@ -95,7 +95,7 @@ class CliTest {
                 assertThat(decision.get("clause").asText()).isEqualTo("GL1");
             }
         } finally {
-            WordCache.useDirectory(before);
+            WordCache.useDirectory(java.util.Objects.toString(before, null));
         }
     }
 

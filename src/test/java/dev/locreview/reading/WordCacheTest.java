@@ -45,12 +45,12 @@ class WordCacheTest {
     @BeforeEach
     void keepWordsInATemporaryDirectory() {
         before = WordCache.directory();
-        WordCache.useDirectory(dir);
+        WordCache.useDirectory(dir.toString());
     }
 
     @AfterEach
     void restore() {
-        WordCache.useDirectory(before);
+        WordCache.useDirectory(java.util.Objects.toString(before, null));
     }
 
     @Test
