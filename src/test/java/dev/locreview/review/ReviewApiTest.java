@@ -124,6 +124,21 @@ class ReviewApiTest extends HttpTestSupport {
     }
 
     @Test
+    void aCustomersSideOfAStaffOnlyBackgroundRowIsToldWhyWithItsWords() {
+        Reply customers = post("/api/v1/reviews", "{\"api\":\"wx.startLocationUpdateBackground\",\"categories\":[\"物流服务-收件/派件\"],"
+                + "\"reason\":\"包裹派送当天，小程序在后台把收件人的实时位置发给快递员，方便上门。\"}");
+        assertThat(customers.status()).isEqualTo(200);
+        assertThat(customers.body().path("decision").asText()).isEqualTo("REJECT");
+        assertThat(customers.body().path("warnings").toString())
+                .contains("RC-SIDE", "只开放 B端小程序", "提供B端小程序快递/货物收发服务", "收件人的实时位置");
+
+        Reply staff = post("/api/v1/reviews", "{\"api\":\"wx.startLocationUpdateBackground\",\"categories\":[\"物流服务-收件/派件\"],"
+                + "\"reason\":\"快递员端小程序，仅网点快递员登录：派件途中后台持续上报快递员的位置，系统也把收件人的实时位置发给快递员。\"}");
+        assertThat(staff.body().path("decision").asText()).isEqualTo("APPROVE");
+        assertThat(staff.body().path("warnings").toString()).doesNotContain("RC-SIDE");
+    }
+
+    @Test
     void anUnknownLevel1SuggestsTheNearestKnownNames() {
         Reply reply = post("/api/v1/reviews", "{\"api\":\"wx.getLocation\",\"categories\":[\"交通-代驾\"]}");
         assertThat(reply.status()).isEqualTo(400);
