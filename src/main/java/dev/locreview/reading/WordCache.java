@@ -101,9 +101,9 @@ public final class WordCache {
             update(digest, builder.getName());
             update(digest, classBytes(builder));
         }
-        // (the jar's name carries HanLP's version, whose dictionaries fold traditional characters)
-        java.security.CodeSource hanlp = AhoCorasickDoubleArrayTrie.class.getProtectionDomain().getCodeSource();
-        update(digest, hanlp == null ? "?" : hanlp.getLocation().getPath().replaceFirst(".*/(?=.)", ""));
+        // HanLP's version, whose dictionaries fold traditional characters (its version, not its jar's path: the service
+        // run by Maven and the packaged jar find the same jar in different places and share one file)
+        update(digest, "hanlp " + hanlpVersion());
         List<Path> files = RuleFiles.of(readingFolder);
         update(digest, "files " + files.size());
         for (Path f : files) {
@@ -113,6 +113,17 @@ public final class WordCache {
         update(digest, "categories " + categoryNames.size());
         categoryNames.forEach(name -> update(digest, name));
         return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+    }
+
+    private static String hanlpVersion() throws IOException {
+        try (InputStream in = AhoCorasickDoubleArrayTrie.class.getResourceAsStream("/META-INF/maven/com.hankcs/hanlp/pom.properties")) {
+            if (in == null) {
+                throw new IOException("HanLP's version is not on the classpath (META-INF/maven/com.hankcs/hanlp/pom.properties)");
+            }
+            java.util.Properties pom = new java.util.Properties();
+            pom.load(in);
+            return pom.getProperty("version", "?");
+        }
     }
 
     /** The automata kept for these lists, else built now (and kept, when a directory is set). */
