@@ -124,11 +124,15 @@ final class RulesCommand {
         @Mixin
         Gate gate;
 
+        @Mixin
+        RulesOption.WordsOption words;
+
         @Parameters(index = "0", defaultValue = "rules", description = "Rules folder (default: rules)")
         Path folder;
 
         @Override
         public Integer call() {
+            words.use();
             RuleSetPipeline.Result result = gate.pipeline().gate(folder);
             if (result.accepted()) {
                 System.out.printf("valid: %s, version %s, %d rules%n", result.rules().folder(), result.version(),

@@ -2,6 +2,7 @@ package dev.locreview.cli;
 
 import java.nio.file.Path;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.locreview.engine.RuleSet;
@@ -14,13 +15,23 @@ final class RulesOption {
     @Option(names = "--rules", defaultValue = "rules", description = "Rules folder (default: rules)")
     Path folder;
 
-    @Option(names = "--cache-dir", defaultValue = "data/cache",
-            description = "Where the reading's words are kept between runs of the same rules, as the service keeps "
-                    + "them: a second run starts seconds sooner (default: data/cache; empty: none kept)")
-    String cacheDir;
+    @Mixin
+    WordsOption words;
 
     RuleSet compile() {
-        WordCache.useDirectory(cacheDir);
+        words.use();
         return RuleSetPipeline.compile(folder);
+    }
+
+    /** Where the reading's words are kept from one run to the next (also for `rules validate`). */
+    static final class WordsOption {
+        @Option(names = "--cache-dir", defaultValue = "data/cache",
+                description = "Where the reading's words are kept between runs of the same rules, as the service keeps "
+                        + "them: a second run starts seconds sooner (default: data/cache; empty: none kept)")
+        String cacheDir;
+
+        void use() {
+            WordCache.useDirectory(cacheDir);
+        }
     }
 }

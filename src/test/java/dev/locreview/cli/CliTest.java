@@ -70,7 +70,7 @@ class CliTest {
         assertThat(invalid.out()).contains("INVALID categories[0].level1");
     }
 
-    /** The reading's words are read back on the next run; the log says so on standard error, not among the answers. */
+    /** The reading's words are read back on the next run, by check and by rules validate; the log says so on standard error, not among the answers. */
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void checkKeepsTheReadingsWordsForItsNextRunAndLogsOnlyToStandardError(CapturedOutput output) throws Exception {
@@ -94,6 +94,14 @@ class CliTest {
                 assertThat(decision.get("decision").asText()).isEqualTo("APPROVE");
                 assertThat(decision.get("clause").asText()).isEqualTo("GL1");
             }
+            // rules validate keeps them in the same place: the third run reads them too (from its own option: the
+            // directory the runs above set in this JVM is unset first)
+            WordCache.useDirectory(null);
+            CliRun validate = run("rules", "validate", "--cache-dir", words.toString(), "--casebook", "casebook/policy", "rules");
+            assertThat(validate.exit()).isZero();
+            assertThat(validate.out()).startsWith("valid: ");
+            assertThat(output.getErr().split("Read the reading's words from " + java.util.regex.Pattern.quote(
+                    words.toAbsolutePath().toString()), -1)).hasSize(3);
         } finally {
             WordCache.useDirectory(java.util.Objects.toString(before, null));
         }
