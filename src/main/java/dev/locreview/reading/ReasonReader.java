@@ -1014,9 +1014,11 @@ public final class ReasonReader {
         // a track a device or another system reads («骑行轨迹……全部由车身上的GPS中控上报») is not watched here either
         List<Hit> elsewhere = Stream.concat(cues.get(Lexicon.Cue.ELSEWHERE).stream(), sources.stream()).toList();
         // ... nor, after the sentence that first says a device reads the position («校车上装了车载定位终端，位置每10秒回传»),
-        // what later sentences say moves: its record. Not a source itself denied or limited («手表只通过蓝牙同步心率»).
+        // what later sentences say moves: its record. Not a source itself denied or limited («手表只通过蓝牙同步心率»), nor
+        // one of the story of how it was done before («车队以前用车载终端上报GPS，终端……已全部拆除。现在司机用本小程序…»).
         int sourceSaid = sources.stream()
-                .filter(h -> Stream.concat(negations.stream(), restrictions.stream()).noneMatch(reaching(h.start(), clause)))
+                .filter(h -> Stream.concat(negations.stream(), restrictions.stream()).noneMatch(reaching(h.start(), clause))
+                        && past[h.start()] == null)
                 .mapToInt(h -> sentence[h.start()]).min().orElse(Integer.MAX_VALUE);
         List<Signal> found = new ArrayList<>();
         for (Emit emit : sorted(words.signals())) {
