@@ -61,7 +61,11 @@ public final class HandWrittenPolicy {
             }
         }
         if (app.getFamily() == ApiFamily.LIGHT) {
-            return new Outcome("APPROVE", "LIGHT", List.of());
+            // a location-related use shown (a scenario, a place or address picked, a stated use), and not denied outright
+            boolean used = !scenarios.isEmpty() || reading.signals().stream().anyMatch(g -> g.getKind().equals("PICKS"))
+                    || mentions.stream().anyMatch(m -> m.isLocationUse() && !m.isNegated());
+            used &= reading.signals().stream().noneMatch(g -> g.getKind().equals("NOTHING_SHOWN"));
+            return used ? new Outcome("APPROVE", "LIGHT", List.of()) : new Outcome("REJECT", "LIGHT-NONE", List.of());
         }
         List<Pair> pairs = new ArrayList<>();
         for (Grant g : data.grants()) {
