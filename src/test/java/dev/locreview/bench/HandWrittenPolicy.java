@@ -65,6 +65,8 @@ public final class HandWrittenPolicy {
             boolean used = !scenarios.isEmpty() || reading.signals().stream().anyMatch(g -> g.getKind().equals("PICKS"))
                     || mentions.stream().anyMatch(m -> m.isLocationUse() && !m.isNegated());
             used &= reading.signals().stream().noneMatch(g -> g.getKind().equals("NOTHING_SHOWN"));
+            used &= !(reading.signals().stream().anyMatch(g -> g.getKind().equals("NO_GOODS")) && has(scenarios, "SHIPPING_ADDRESS")
+                    && scenarios.stream().allMatch(s -> s.getCode().equals("SHIPPING_ADDRESS")));
             return used ? new Outcome("APPROVE", "LIGHT", List.of()) : new Outcome("REJECT", "LIGHT-NONE", List.of());
         }
         List<Pair> pairs = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class HandWrittenPolicy {
         boolean oneEnough = reading.signals().stream().anyMatch(g -> g.getKind().equals("ONE_ENOUGH"));
         // background updates for offers or for gathering whereabouts (RB)
         boolean pushesOrGathers = app.isBackground() && reading.signals().stream()
-                .anyMatch(g -> g.getKind().equals("PUSH") || g.getKind().equals("PROFILE"));
+                .anyMatch(g -> g.getKind().equals("PUSH") || g.getKind().equals("OFFER") || g.getKind().equals("PROFILE"));
         boolean stopsOnLeaving = app.isBackground() && reading.signals().stream().anyMatch(g -> (g.getKind().equals("FOREGROUND") || g.getKind().equals("FOREGROUND_ENOUGH") || g.getKind().equals("STOPS")));
         boolean customersOnly = reading.signals().stream().anyMatch(g -> g.getKind().equals("CUSTOMERS") || g.getKind().equals("OWN_TRACK"))
                 && reading.signals().stream().noneMatch(g -> g.getKind().equals("STAFF"));
@@ -182,7 +184,7 @@ public final class HandWrittenPolicy {
                             && all.stream().noneMatch(n -> n.getClause() == m.getClause() && !n.isNegated()
                                 && n.getCode() != null && n.getCode().endsWith("NAVIGATION"))));
             return !yieldsAsNamed && !pastOrElsewhere && !spansALimit
-                    && !(exclusive && m.isQualifying() && all.stream().anyMatch(Mention::isExplicitLimit));
+                    && !(exclusive && m.isQualifying() && all.stream().anyMatch(l -> limitStated(l, all)));
         }
         if (m.isLimiting()) {
             if (m.isWeak() && (!m.isSentenceLocationUse() || all.stream().anyMatch(o ->
@@ -197,7 +199,7 @@ public final class HandWrittenPolicy {
         }
         if ((!m.isLocationUse() || m.isWeak()) && (!m.isBusiness() || m.isLocationUse())) {
             return (!scoped || m.isSentenceLocationUse()) && (!unread || m.isSentenceLocationUse())
-                    && all.stream().noneMatch(Mention::isExplicitLimit)
+                    && all.stream().noneMatch(l -> limitStated(l, all))
                     && all.stream().noneMatch(o -> o.getDenial() != null && (DENIED_EVERYWHERE.contains(o.getDenial())
                                 || (m.isWeak() && "NOT_YET".equals(o.getDenial())))
                             && o.getStatedCode().equals(m.getStatedCode()))
@@ -286,5 +288,10 @@ public final class HandWrittenPolicy {
 
     private static boolean has(List<AppScenario> scenarios, String code) {
         return scenarios.stream().anyMatch(s -> s.getCode().equals(code));
+    }
+
+    /** A limit said in so many words, not the words of a use that holds it (仅附近网点导航). */
+    private static boolean limitStated(Mention l, List<Mention> all) {
+        return l.isExplicitLimit() && all.stream().noneMatch(o -> o.isQualifying() && !o.isNegated() && o.spans(l));
     }
 }
