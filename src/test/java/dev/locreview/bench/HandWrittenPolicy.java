@@ -65,6 +65,9 @@ public final class HandWrittenPolicy {
             boolean used = !scenarios.isEmpty() || reading.signals().stream().anyMatch(g -> g.getKind().equals("PICKS"))
                     || mentions.stream().anyMatch(m -> m.isLocationUse() && !m.isNegated());
             used &= reading.signals().stream().noneMatch(g -> g.getKind().equals("NOTHING_SHOWN"));
+            used &= !(reading.signals().stream().anyMatch(g -> g.getKind().equals("PROFILE"))
+                    && scenarios.stream().allMatch(s -> s.getCode().equals("CITY_LEVEL_ONLY"))
+                    && reading.signals().stream().noneMatch(g -> g.getKind().equals("SHOWS") || g.getKind().equals("PICKS")));
             used &= !(reading.signals().stream().anyMatch(g -> g.getKind().equals("NO_GOODS")) && has(scenarios, "SHIPPING_ADDRESS")
                     && scenarios.stream().allMatch(s -> s.getCode().equals("SHIPPING_ADDRESS")));
             return used ? new Outcome("APPROVE", "LIGHT", List.of()) : new Outcome("REJECT", "LIGHT-NONE", List.of());
