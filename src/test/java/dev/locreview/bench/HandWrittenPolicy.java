@@ -66,7 +66,7 @@ public final class HandWrittenPolicy {
                     || mentions.stream().anyMatch(m -> m.isLocationUse() && !m.isNegated());
             used &= reading.signals().stream().noneMatch(g -> g.getKind().equals("NOTHING_SHOWN"));
             used &= !(reading.signals().stream().anyMatch(g -> g.getKind().equals("PROFILE"))
-                    && scenarios.stream().allMatch(s -> s.getCode().equals("CITY_LEVEL_ONLY"))
+                    && scenarios.stream().allMatch(s -> s.getCode().equals("CITY_LEVEL_ONLY") || s.getCode().equals("SHIPPING_ADDRESS"))
                     && reading.signals().stream().noneMatch(g -> g.getKind().equals("SHOWS") || g.getKind().equals("PICKS")));
             used &= !(reading.signals().stream().anyMatch(g -> g.getKind().equals("NO_GOODS")) && has(scenarios, "SHIPPING_ADDRESS")
                     && scenarios.stream().allMatch(s -> s.getCode().equals("SHIPPING_ADDRESS")));
