@@ -62,14 +62,14 @@ public final class HandWrittenPolicy {
         }
         if (app.getFamily() == ApiFamily.LIGHT) {
             // a location-related use shown (a scenario, a place or address picked, a stated use), and not denied outright
-            boolean used = !scenarios.isEmpty() || reading.signals().stream().anyMatch(g -> g.getKind().equals("PICKS"))
-                    || mentions.stream().anyMatch(m -> m.isLocationUse() && !m.isNegated());
-            used &= reading.signals().stream().noneMatch(g -> g.getKind().equals("NOTHING_SHOWN"));
-            used &= !(reading.signals().stream().anyMatch(g -> g.getKind().equals("PROFILE"))
-                    && scenarios.stream().allMatch(s -> s.getCode().equals("CITY_LEVEL_ONLY") || s.getCode().equals("SHIPPING_ADDRESS"))
-                    && reading.signals().stream().noneMatch(g -> g.getKind().equals("SHOWS") || g.getKind().equals("PICKS")));
-            used &= !(reading.signals().stream().anyMatch(g -> g.getKind().equals("NO_GOODS")) && has(scenarios, "SHIPPING_ADDRESS")
-                    && scenarios.stream().allMatch(s -> s.getCode().equals("SHIPPING_ADDRESS")));
+            Set<String> kinds = reading.signals().stream().map(g -> g.getKind()).collect(java.util.stream.Collectors.toSet());
+            Set<String> codes = scenarios.stream().map(AppScenario::getCode).collect(java.util.stream.Collectors.toSet());
+            boolean used = (!codes.isEmpty() || kinds.contains("PICKS")
+                    || mentions.stream().anyMatch(m -> m.isLocationUse() && !m.isNegated()))
+                    && !kinds.contains("NOTHING_SHOWN")
+                    && !(kinds.contains("PROFILE") && Set.of("CITY_LEVEL_ONLY", "SHIPPING_ADDRESS").containsAll(codes)
+                        && !kinds.contains("SHOWS") && !kinds.contains("PICKS"))
+                    && !(kinds.contains("NO_GOODS") && codes.equals(Set.of("SHIPPING_ADDRESS")));
             return used ? new Outcome("APPROVE", "LIGHT", List.of()) : new Outcome("REJECT", "LIGHT-NONE", List.of());
         }
         List<Pair> pairs = new ArrayList<>();
